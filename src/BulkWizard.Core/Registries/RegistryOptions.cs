@@ -42,7 +42,7 @@ public sealed class RegistryOptions
     {
         get
         {
-            var first = Urls.FirstOrDefault() ?? "";
+            var first = Urls is [var head, ..] ? head : "";
             return Uri.TryCreate(first, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
                 ? new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString().TrimEnd('/')
                 : first.TrimEnd('/');
