@@ -1,0 +1,18 @@
+namespace BulkWizard.Core.Registry;
+
+/// <summary>Which versions <c>GET /schemas</c> returns; the gateway pages through all of them.</summary>
+/// <param name="SubjectPrefix">
+/// Null or <c>""</c> is the default context only (the registry's default); <c>:*:</c> every context;
+/// <c>:.ctx:</c> one context.
+/// </param>
+/// <param name="IncludeDeleted">Also soft-deleted versions.</param>
+/// <param name="LatestOnly">Only the latest live version of each subject.</param>
+/// <param name="PageSize">Items asked per request; the registry may answer with fewer (its maximum is 1000).</param>
+public sealed record SchemaQuery(
+    string? SubjectPrefix = null,
+    bool IncludeDeleted = false,
+    bool LatestOnly = false,
+    int PageSize = SchemaQuery.DefaultPageSize)
+{
+    public const int DefaultPageSize = 1000;
+}
