@@ -1,0 +1,41 @@
+using BulkWizard.Core.Registries;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace BulkWizard.Registry;
+
+/// <summary>
+/// The one retry layer: exponential backoff with jitter, honouring Retry-After, around a per-attempt
+/// timeout of <see cref="RegistryOptions.RequestTimeoutSeconds"/>. What may be retried is decided by
+/// <see cref="RegistryTransientFailures"/>.
+/// </summary>
+internal static class RegistryResiliencePipeline
+{
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, RegistryOptions registry, RegistryResilienceOptions options, ILogger logger)
+    {
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                Delay = options.BaseDelay,
+                MaxDelay = options.MaxDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => RegistryTransientFailures.ShouldRetryAsync(args.Outcome, args.Context),
+                OnRetry = args =>
+                {
+                    var request = args.Context.GetRequestMessage();
+                    var path = request is not null && request.Options.TryGetValue(RegistryRequestOptions.RelativeUri, out var relative) ? relative : "";
+                    var reason = args.Outcome.Exception?.GetType().Name ?? $"HTTP {(int?)args.Outcome.Result?.StatusCode}";
+                    logger.Retrying(registry.Name, args.AttemptNumber + 1, request?.Method ?? HttpMethod.Get, path, args.RetryDelay, reason);
+                    return default;
+                },
+            });
+        }
+
+        builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(Math.Max(1, registry.RequestTimeoutSeconds)) });
+    }
+}
