@@ -30,6 +30,9 @@ public sealed record Field(string Key, FieldKind Kind, string Title)
 
     public bool Required { get; init; } = true;
 
+    /// <summary>An extra rule for text and choice answers: the error to show, or null when the answer is fine.</summary>
+    public Func<string, string?>? Rule { get; init; }
+
     /// <summary>The answer in its stored form (string, array of strings, number or boolean), or an error naming the field and what is allowed.</summary>
     public FieldValidation Validate(JsonNode? raw) => Kind switch
     {
@@ -55,9 +58,12 @@ public sealed record Field(string Key, FieldKind Kind, string Title)
     private FieldValidation ValidateChoice(JsonNode? raw)
     {
         var value = AsString(raw);
-        return value is not null && Options.Any(o => o.Value == value)
-            ? FieldValidation.Ok(JsonValue.Create(value))
-            : FieldValidation.Fail($"{Key}: '{value}' is not allowed: use {AllowedText}.");
+        if (value is null || Options.All(o => o.Value != value))
+        {
+            return FieldValidation.Fail($"{Key}: '{value}' is not allowed: use {AllowedText}.");
+        }
+
+        return Rule?.Invoke(value) is { } error ? FieldValidation.Fail(error) : FieldValidation.Ok(JsonValue.Create(value));
     }
 
     private FieldValidation ValidateMultiChoice(JsonNode? raw)
@@ -81,9 +87,12 @@ public sealed record Field(string Key, FieldKind Kind, string Title)
     private FieldValidation ValidateText(JsonNode? raw)
     {
         var value = AsString(raw)?.Trim();
-        return string.IsNullOrEmpty(value) || value.Length > MaxLength
-            ? FieldValidation.Fail($"{Key}: give {AllowedText}, not empty.")
-            : FieldValidation.Ok(JsonValue.Create(value));
+        if (string.IsNullOrEmpty(value) || value.Length > MaxLength)
+        {
+            return FieldValidation.Fail($"{Key}: give {AllowedText}, not empty.");
+        }
+
+        return Rule?.Invoke(value) is { } error ? FieldValidation.Fail(error) : FieldValidation.Ok(JsonValue.Create(value));
     }
 
     private FieldValidation ValidateNumber(JsonNode? raw)
