@@ -1,7 +1,7 @@
 using System.Net;
 using BulkWizard.Core.Registry;
 using BulkWizard.Registry.Tests.Support;
-using Confluent.SchemaRegistry;
+using SchemaRegistryException = Confluent.SchemaRegistry.SchemaRegistryException;
 
 namespace BulkWizard.Registry.Tests;
 
