@@ -208,13 +208,13 @@ internal sealed class HttpRegistryGateway : IRegistryGateway
     public async Task<IReadOnlyList<string>> ListContextsAsync(CancellationToken cancellationToken) =>
         await _rest.SendAsync<string[]>(RegistryCall.Get(RegistryPath.Of("contexts")), cancellationToken);
 
-    public Task DeleteContextAsync(string context, CancellationToken cancellationToken)
+    public async Task DeleteContextAsync(string context, CancellationToken cancellationToken)
     {
         var name = QualifiedSubject.ContextOnly(context).Context;
         EnsureWritable($"deleting context '{name}'");
 
         // Deleting a context twice answers 204 both times, so repeating it is harmless.
-        return _rest.SendAsync(RegistryCall.IdempotentWrite(HttpMethod.Delete, RegistryPath.Of("contexts").Segment(name)), cancellationToken);
+        await _rest.SendAsync(RegistryCall.IdempotentWrite(HttpMethod.Delete, RegistryPath.Of("contexts").Segment(name)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<int>> GetReferencedByAsync(QualifiedSubject subject, VersionSelector version, bool includeDeleted, CancellationToken cancellationToken)
