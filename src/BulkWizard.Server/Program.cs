@@ -1,1 +1,3 @@
-return 0;
+using BulkWizard.Server.Hosting;
+
+return await ServerProgram.RunAsync(args, Environment.GetEnvironmentVariables());

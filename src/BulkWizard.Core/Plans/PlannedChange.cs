@@ -22,9 +22,11 @@ public abstract record PlannedChange(string Subject)
     public abstract bool IsDestructive { get; }
 
     /// <summary>The live state this change expects to find; execution stops the item as a conflict when it differs.</summary>
+    [JsonIgnore]
     public abstract JsonNode? Before { get; }
 
     /// <summary>The state the change leaves; undo acts only while the live state still equals it.</summary>
+    [JsonIgnore]
     public abstract JsonNode? After { get; }
 
     /// <summary>One line for previews and results, e.g. <c>test-a: BACKWARD (inherited from global) → FULL</c>.</summary>

@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BulkWizard.Core.Plans;
+
+/// <summary>How plans are written (files, exports, hashes): snake_case, changes tagged by kind.</summary>
+public static class PlanJson
+{
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        WriteIndented = false,
+    };
+
+    public static string Serialize(OperationPlan plan) => JsonSerializer.Serialize(plan, Options);
+
+    public static OperationPlan Deserialize(string json) =>
+        JsonSerializer.Deserialize<OperationPlan>(json, Options) ?? throw new JsonException("The plan file is empty.");
+
+    /// <summary>SHA-256 over everything but the id and the hash themselves, so any change to what runs changes the hash.</summary>
+    public static string HashOf(OperationPlan plan)
+    {
+        var content = Serialize(plan with { Id = "", Hash = "" });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+    }
+
+    public static OperationPlan Sealed(OperationPlan plan) => plan with { Hash = HashOf(plan) };
+}

@@ -1,0 +1,19 @@
+using BulkWizard.Core.Registries;
+
+namespace BulkWizard.Server.Configuration;
+
+/// <summary>The server's settings: section <c>BulkWizard</c> of appsettings.json, <c>BulkWizard__*</c> variables or the command line.</summary>
+public sealed class BulkWizardOptions
+{
+    public const string SectionName = "BulkWizard";
+
+    public List<RegistryOptions> Registries { get; set; } = [];
+
+    /// <summary>Refuses every write on every registry, whatever each registry says.</summary>
+    public bool ViewOnly { get; set; }
+
+    /// <summary>Where plans, backups and journals are kept. Default: <c>~/.bulkwizard</c>.</summary>
+    public string? DataDirectory { get; set; }
+
+    public LoggingOptions Logging { get; set; } = new();
+}

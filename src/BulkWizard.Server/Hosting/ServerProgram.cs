@@ -1,0 +1,93 @@
+using System.Collections;
+using BulkWizard.Core.Registries;
+using BulkWizard.Registry;
+using BulkWizard.Sandbox;
+using BulkWizard.Server.Configuration;
+using BulkWizard.Server.Tools;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Extensions.Logging;
+
+namespace BulkWizard.Server.Hosting;
+
+/// <summary>
+/// The process: settings (exit code 2 on a bad one), logging to stderr, the embedded Sandbox when no
+/// registry is configured, and the MCP server over stdio.
+/// </summary>
+public static class ServerProgram
+{
+    public const int ExitConfigurationError = 2;
+    public const string SandboxRegistryName = "sandbox";
+
+    public static async Task<int> RunAsync(string[] args, IDictionary environment)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            // Settings come from the program's folder, not from whatever folder the MCP client starts us in.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (builder.Configuration["config"] is { Length: > 0 } extraFile)
+        {
+            builder.Configuration.AddJsonFile(Path.GetFullPath(extraFile), optional: false);
+        }
+
+        BulkWizardOptions options;
+        try
+        {
+            options = ServerSettingsLoader.Load(builder.Configuration, environment);
+        }
+        catch (Exception e) when (e is ConfigurationException or InvalidDataException or FileNotFoundException)
+        {
+            await Console.Error.WriteLineAsync($"bulkwizard: configuration error: {e.Message}");
+            return ExitConfigurationError;
+        }
+
+        await using var logger = SerilogSetup.CreateLogger(options.Logging);
+        using var loggerFactory = new SerilogLoggerFactory(logger);
+        var startup = loggerFactory.CreateLogger("BulkWizard.Server");
+        await using var sandbox = ServerSettingsLoader.AnyRegistryConfigured(builder.Configuration, environment)
+            ? null
+            : await StartSandboxAsync(options, loggerFactory, startup);
+
+        foreach (var registry in options.Registries)
+        {
+            registry.ReadOnly |= options.ViewOnly;
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(logger, dispose: false);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddRegistryGateways(options.Registries);
+        builder.Services
+            .AddMcpServer(mcp =>
+            {
+                mcp.ServerInfo = new() { Name = "bulkwizard", Title = "BulkWizard", Version = ServerVersion.Current };
+                mcp.ServerInstructions = ServerInstructions.Text;
+            })
+            .WithStdioServerTransport()
+            .WithTools<RegistryTools>(ToolJson.Options);
+
+        try
+        {
+            await builder.Build().RunAsync();
+            return 0;
+        }
+        catch (Exception e)
+        {
+            logger.Fatal(e, "The server stopped on an unexpected error");
+            return 1;
+        }
+    }
+
+    private static async Task<SandboxRegistry> StartSandboxAsync(BulkWizardOptions options, ILoggerFactory loggerFactory, Microsoft.Extensions.Logging.ILogger startup)
+    {
+        var sandbox = await SandboxRegistry.StartAsync(new SandboxOptions(), loggerFactory);
+        options.Registries.Add(new RegistryOptions { Name = SandboxRegistryName, Url = sandbox.BaseAddress.ToString(), Default = true });
+        ServerLog.SandboxStarted(startup, sandbox.BaseAddress);
+        return sandbox;
+    }
+}

@@ -1,0 +1,3 @@
+namespace BulkWizard.Server.Tools;
+
+public sealed record RegistryList(IReadOnlyList<RegistryEntry> Registries);

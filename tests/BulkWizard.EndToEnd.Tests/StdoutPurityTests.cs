@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BulkWizard.EndToEnd.Tests.Support;
+
+namespace BulkWizard.EndToEnd.Tests;
+
+/// <summary>Stdout carries only JSON-RPC, whatever the client's protocol revision.</summary>
+public sealed class StdoutPurityTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData("2025-06-18")]
+    [InlineData("2025-11-25")]
+    public async Task InitializeHandshake_EveryStdoutLineIsJsonRpc(string protocolVersion)
+    {
+        await using var server = RawServerProcess.Start();
+
+        await server.SendAsync(Request(1, "initialize", new JsonObject
+        {
+            ["protocolVersion"] = protocolVersion,
+            ["capabilities"] = new JsonObject(),
+            ["clientInfo"] = new JsonObject { ["name"] = "raw", ["version"] = "1.0" },
+        }));
+        var initialize = await server.WaitForResponseAsync(1, Timeout);
+        await server.SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" });
+        await server.SendAsync(Request(2, "tools/list", new JsonObject()));
+        await server.WaitForResponseAsync(2, Timeout);
+        await server.SendAsync(Request(3, "tools/call", new JsonObject { ["name"] = "get_registry_inventory", ["arguments"] = new JsonObject() }));
+        var inventory = await server.WaitForResponseAsync(3, Timeout);
+        var exitCode = await server.CloseAndWaitAsync(Timeout);
+
+        Assert.Equal(protocolVersion, initialize["result"]?["protocolVersion"]?.GetValue<string>());
+        Assert.Null(inventory["error"]);
+        Assert.Equal(0, exitCode);
+        AssertAllJsonRpc(server.StdoutLines);
+        Assert.Contains("embedded Sandbox", server.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServerDiscover_EveryStdoutLineIsJsonRpc()
+    {
+        await using var server = RawServerProcess.Start();
+
+        await server.SendAsync(Request(1, "server/discover", new JsonObject()));
+        var discover = await server.WaitForResponseAsync(1, Timeout);
+        var exitCode = await server.CloseAndWaitAsync(Timeout);
+
+        Assert.NotNull(discover["result"] ?? discover["error"]);
+        Assert.Equal(0, exitCode);
+        AssertAllJsonRpc(server.StdoutLines);
+    }
+
+    private static JsonObject Request(int id, string method, JsonObject parameters) =>
+        new() { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters };
+
+    private static void AssertAllJsonRpc(IReadOnlyList<string> lines)
+    {
+        Assert.NotEmpty(lines);
+        foreach (var line in lines)
+        {
+            JsonNode? message;
+            try
+            {
+                message = JsonNode.Parse(line);
+            }
+            catch (JsonException)
+            {
+                message = null;
+            }
+
+            Assert.True(message is JsonObject { } o && o["jsonrpc"]?.GetValue<string>() == "2.0", $"not JSON-RPC on stdout: {line}");
+        }
+    }
+}

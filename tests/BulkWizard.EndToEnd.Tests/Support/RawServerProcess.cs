@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace BulkWizard.EndToEnd.Tests.Support;
+
+/// <summary>
+/// The server process driven by hand: lines in, every stdout line kept as it came. The SDK client
+/// silently skips non-JSON lines, so only this can prove that stdout carries nothing but JSON-RPC.
+/// </summary>
+public sealed class RawServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _stdout = [];
+    private readonly StringBuilder _stderr = new();
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _lineArrived = new(0);
+
+    private RawServerProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => Append(e.Data, isStdout: true);
+        process.ErrorDataReceived += (_, e) => Append(e.Data, isStdout: false);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public static RawServerProcess Start(IReadOnlyDictionary<string, string>? settings = null, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        info.ArgumentList.Add(ServerLauncher.ServerDll);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in ServerLauncher.IsolatedEnvironment(settings))
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
+        return new RawServerProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
+    }
+
+    public IReadOnlyList<string> StdoutLines
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _stdout];
+            }
+        }
+    }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public async Task SendAsync(JsonObject message)
+    {
+        await _process.StandardInput.WriteLineAsync(message.ToJsonString());
+        await _process.StandardInput.FlushAsync();
+    }
+
+    /// <summary>Waits for the response carrying <paramref name="id"/>; fails with stderr when it does not come.</summary>
+    public async Task<JsonObject> WaitForResponseAsync(int id, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var match = StdoutLines.Select(TryParse).FirstOrDefault(m => m?["id"]?.GetValue<int>() == id);
+            if (match is not null)
+            {
+                return match;
+            }
+
+            try
+            {
+                await _lineArrived.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"no response {id} within {timeout}; stderr:\n{Stderr}");
+            }
+        }
+    }
+
+    /// <summary>Closes stdin, as a client does when it is done, and waits for the exit code.</summary>
+    public async Task<int> CloseAndWaitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            _process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The process already exited (a refused setting, say): its pipe is gone.
+        }
+
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+        _process.WaitForExit(); // drains the asynchronous readers
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        _lineArrived.Dispose();
+    }
+
+    private static JsonObject? TryParse(string line)
+    {
+        try
+        {
+            return JsonNode.Parse(line) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private void Append(string? line, bool isStdout)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (isStdout)
+            {
+                _stdout.Add(line);
+            }
+            else
+            {
+                _stderr.AppendLine(line);
+            }
+        }
+
+        if (isStdout)
+        {
+            _lineArrived.Release();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace BulkWizard.EndToEnd.Tests.Support;
+
+/// <summary>Puts a registry into a known state with plain REST calls, independent of the product's gateway.</summary>
+public sealed class RegistrySeeder(Uri baseAddress) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = baseAddress };
+
+    public static string AvroRecord(string name, params string[] fields) =>
+        new JsonObject
+        {
+            ["type"] = "record",
+            ["name"] = name,
+            ["fields"] = new JsonArray([.. fields.Select(f => (JsonNode)new JsonObject { ["name"] = f, ["type"] = "string", ["default"] = "" })]),
+        }.ToJsonString();
+
+    public async Task<int> RegisterAsync(string subject, string schema)
+    {
+        var response = await _http.PostAsJsonAsync($"subjects/{Uri.EscapeDataString(subject)}/versions", new { schema });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
+    }
+
+    public async Task DeleteVersionAsync(string subject, int version) =>
+        (await _http.DeleteAsync($"subjects/{Uri.EscapeDataString(subject)}/versions/{version}")).EnsureSuccessStatusCode();
+
+    public async Task DeleteSubjectAsync(string subject) =>
+        (await _http.DeleteAsync($"subjects/{Uri.EscapeDataString(subject)}")).EnsureSuccessStatusCode();
+
+    public async Task SetCompatibilityAsync(string subject, string level) =>
+        (await _http.PutAsJsonAsync($"config/{Uri.EscapeDataString(subject)}", new { compatibility = level })).EnsureSuccessStatusCode();
+
+    public async Task SetModeAsync(string subject, string mode) =>
+        (await _http.PutAsJsonAsync($"mode/{Uri.EscapeDataString(subject)}", new { mode })).EnsureSuccessStatusCode();
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,49 @@
+using ModelContextProtocol.Client;
+
+namespace BulkWizard.EndToEnd.Tests.Support;
+
+/// <summary>Starts the real server executable as a child process, the way an MCP client does.</summary>
+public static class ServerLauncher
+{
+    /// <summary>The built server next to the test assembly (the test project references it).</summary>
+    public static string ServerDll { get; } = Path.Combine(AppContext.BaseDirectory, "BulkWizard.Server.dll");
+
+    /// <summary>
+    /// Variables that would make the child pick up the developer's own registry are blanked, so the
+    /// process sees only what a test gives it.
+    /// </summary>
+    public static Dictionary<string, string?> IsolatedEnvironment(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>())
+        {
+            if (name.StartsWith("SCHEMA_REGISTRY_", StringComparison.Ordinal) || name.StartsWith("BulkWizard__", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("VIEWONLY", StringComparison.Ordinal) || name.StartsWith("READONLY", StringComparison.Ordinal))
+            {
+                environment[name] = null;
+            }
+        }
+
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        return environment;
+    }
+
+    public static async Task<McpClient> ConnectAsync(
+        IReadOnlyDictionary<string, string>? settings = null, string? protocolVersion = null, McpClientHandlers? handlers = null)
+    {
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "bulkwizard",
+            Command = "dotnet",
+            Arguments = [ServerDll],
+            EnvironmentVariables = IsolatedEnvironment(settings),
+        });
+        var options = new McpClientOptions { ProtocolVersion = protocolVersion, Handlers = handlers ?? new McpClientHandlers() };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await McpClient.CreateAsync(transport, options, cancellationToken: timeout.Token);
+    }
+}
