@@ -1,0 +1,52 @@
+using BulkWizard.Core.Tasks;
+
+namespace BulkWizard.Core.Execution;
+
+/// <summary>
+/// The result of a run, in the seed's shape (<see cref="Status"/> success or failed, <see cref="Processed"/>,
+/// <see cref="Error"/>) plus what was applied, undone, failed, skipped or in conflict, item by item.
+/// </summary>
+public sealed record ExecutionResult
+{
+    public const int FirstErrorsShown = 5;
+
+    public required BulkTaskStatus TaskStatus { get; init; }
+
+    public required bool DryRun { get; init; }
+
+    /// <summary>Who confirmed: <c>user (elicitation)</c> or <c>assistant (tool call)</c>.</summary>
+    public required string ConfirmedBy { get; init; }
+
+    public string? BackupId { get; init; }
+
+    public required IReadOnlyList<ItemResult> Items { get; init; }
+
+    /// <summary>Selected subjects the plan skipped (with reasons in the plan).</summary>
+    public int Skipped { get; init; }
+
+    public string? Error { get; init; }
+
+    public string Status => TaskStatus == BulkTaskStatus.Completed ? "success" : "failed";
+
+    public int Processed => Items.Count(i => i.Outcome != ItemOutcome.NotRun);
+
+    public int Applied => Count(ItemOutcome.Applied);
+
+    public int WouldApply => Count(ItemOutcome.WouldApply);
+
+    public int Undone => Count(ItemOutcome.Undone);
+
+    public int Failed => Count(ItemOutcome.Failed) + Count(ItemOutcome.UndoFailed);
+
+    public int Conflicts => Count(ItemOutcome.Conflict) + Count(ItemOutcome.UndoConflict);
+
+    public IReadOnlyList<string> FirstErrors =>
+        [.. Items.Where(i => i.Outcome is ItemOutcome.Failed or ItemOutcome.UndoFailed or ItemOutcome.Conflict or ItemOutcome.UndoConflict)
+            .Take(FirstErrorsShown).Select(i => $"{i.Subject}: {i.Message}")];
+
+    public string Summary => DryRun
+        ? $"dry run: {WouldApply} would change, {Conflicts} in conflict, {Failed} failed, nothing changed"
+        : $"{TaskStatus.ToString().ToLowerInvariant()}: {Applied} applied, {Undone} undone, {Failed} failed, {Conflicts} in conflict, {Skipped} skipped";
+
+    private int Count(ItemOutcome outcome) => Items.Count(i => i.Outcome == outcome);
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using BulkWizard.Core.Registry;
+using BulkWizard.Core.Selection;
+
+namespace BulkWizard.Core.Inventory;
+
+/// <summary>
+/// Counts subjects, versions, contexts and overrides. Versions come from the paged <c>GET /schemas</c>
+/// when the registry reports each version's <c>deleted</c> flag (8.0+), else from two version listings per
+/// subject; config and mode are read per subject, <see cref="MaxParallel"/> at a time.
+/// </summary>
+public sealed class InventoryReader(IRegistryGateway gateway)
+{
+    public const int MaxParallel = 8;
+
+    public async Task<RegistryInventory> ReadAsync(SubjectPattern? pattern, CancellationToken cancellationToken)
+    {
+        var contexts = await gateway.ListContextsAsync(cancellationToken);
+        var all = await gateway.ListSubjectsAsync(new SubjectQuery(":*:", DeletedFilter.IncludeDeleted), cancellationToken);
+        var subjects = all.Where(s => pattern?.Matches(s) ?? true).ToList();
+        var selected = subjects.ToHashSet();
+        var capabilities = await gateway.GetCapabilitiesAsync(cancellationToken);
+
+        var versions = capabilities.ReportsFullSchemaFields
+            ? await CountFromSchemasAsync(selected, cancellationToken)
+            : await CountPerSubjectAsync(subjects, cancellationToken);
+        var (compatibility, mode) = await CountOverridesAsync(subjects, cancellationToken);
+
+        var perContext = contexts
+            .Select(context =>
+            {
+                var inContext = subjects.Where(s => s.Context == context).Select(s => versions.GetValueOrDefault(s)).ToList();
+                return new ContextInventory(
+                    context,
+                    Subjects: inContext.Count(v => v.Live > 0),
+                    SoftDeletedSubjects: inContext.Count(v => v.Live == 0),
+                    Versions: inContext.Sum(v => v.Live + v.Deleted),
+                    SoftDeletedVersions: inContext.Sum(v => v.Deleted));
+            })
+            .Where(c => pattern is null || c.Subjects + c.SoftDeletedSubjects > 0)
+            .ToList();
+
+        return new RegistryInventory(
+            gateway.Registry.Name,
+            pattern?.Text,
+            Contexts: contexts.Count,
+            Subjects: perContext.Sum(c => c.Subjects),
+            SoftDeletedSubjects: perContext.Sum(c => c.SoftDeletedSubjects),
+            Versions: perContext.Sum(c => c.Versions),
+            SoftDeletedVersions: perContext.Sum(c => c.SoftDeletedVersions),
+            CompatibilityOverrides: compatibility,
+            ModeOverrides: mode,
+            PerContext: perContext);
+    }
+
+    private async Task<Dictionary<QualifiedSubject, (int Live, int Deleted)>> CountFromSchemasAsync(
+        HashSet<QualifiedSubject> selected, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<QualifiedSubject, (int Live, int Deleted)>();
+        await foreach (var version in gateway.ListSchemasAsync(new SchemaQuery(":*:", IncludeDeleted: true), cancellationToken))
+        {
+            if (!selected.Contains(version.Subject))
+            {
+                continue;
+            }
+
+            var (live, deleted) = counts.GetValueOrDefault(version.Subject);
+            counts[version.Subject] = version.Deleted == true ? (live, deleted + 1) : (live + 1, deleted);
+        }
+
+        return counts;
+    }
+
+    private async Task<Dictionary<QualifiedSubject, (int Live, int Deleted)>> CountPerSubjectAsync(
+        List<QualifiedSubject> subjects, CancellationToken cancellationToken)
+    {
+        var counts = new ConcurrentDictionary<QualifiedSubject, (int Live, int Deleted)>();
+        await Parallel.ForEachAsync(subjects, Options(cancellationToken), async (subject, token) =>
+        {
+            var all = await gateway.ListVersionsAsync(subject, DeletedFilter.IncludeDeleted, token);
+            var live = await gateway.ListVersionsAsync(subject, DeletedFilter.LiveOnly, token);
+            counts[subject] = (live.Count, all.Count - live.Count);
+        });
+        return new Dictionary<QualifiedSubject, (int Live, int Deleted)>(counts);
+    }
+
+    private async Task<(int Compatibility, int Mode)> CountOverridesAsync(List<QualifiedSubject> subjects, CancellationToken cancellationToken)
+    {
+        int compatibility = 0, mode = 0;
+        await Parallel.ForEachAsync(subjects, Options(cancellationToken), async (subject, token) =>
+        {
+            var scope = RegistryScope.ForSubject(subject);
+            if ((await gateway.GetConfigAsync(scope, token))?.Compatibility is not null)
+            {
+                Interlocked.Increment(ref compatibility);
+            }
+
+            if (await gateway.GetModeAsync(scope, token) is not null)
+            {
+                Interlocked.Increment(ref mode);
+            }
+        });
+        return (compatibility, mode);
+    }
+
+    private static ParallelOptions Options(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = MaxParallel, CancellationToken = cancellationToken };
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using BulkWizard.Core.Backups;
+using BulkWizard.Core.Registry;
+
+namespace BulkWizard.Core.Plans;
+
+/// <summary>
+/// One exact change of a plan: its target, the state it expects before and leaves after, and how to
+/// read, apply and undo it. Every operation type plugs in as a kind of change; the executor, backup,
+/// journal and rollback work on this contract only.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(SubjectConfigChange), SubjectConfigChange.KindName)]
+public abstract record PlannedChange(string Subject)
+{
+    [JsonIgnore]
+    public QualifiedSubject Target => QualifiedSubject.Parse(Subject);
+
+    /// <summary>Deletes, or switches to READONLY/IMPORT: needs a dry-run preview and a typed YES.</summary>
+    [JsonIgnore]
+    public abstract bool IsDestructive { get; }
+
+    /// <summary>The live state this change expects to find; execution stops the item as a conflict when it differs.</summary>
+    public abstract JsonNode? Before { get; }
+
+    /// <summary>The state the change leaves; undo acts only while the live state still equals it.</summary>
+    public abstract JsonNode? After { get; }
+
+    /// <summary>One line for previews and results, e.g. <c>test-a: BACKWARD (inherited from global) → FULL</c>.</summary>
+    public abstract string Describe();
+
+    /// <summary>The target's current state, comparable with <see cref="Before"/> and <see cref="After"/>.</summary>
+    public abstract Task<JsonNode?> ReadStateAsync(IRegistryGateway gateway, CancellationToken cancellationToken);
+
+    public abstract Task ApplyAsync(IRegistryGateway gateway, CancellationToken cancellationToken);
+
+    /// <summary>Puts back the state before, from the change itself or from the subject's backup.</summary>
+    public abstract Task UndoAsync(IRegistryGateway gateway, SubjectBackup? backup, CancellationToken cancellationToken);
+
+    /// <summary>Undo order: referrers before the subjects they reference (higher rank first), then higher versions first.</summary>
+    [JsonIgnore]
+    public virtual (int ReferenceDepth, int Version) UndoOrder => (0, 0);
+
+    public static bool SameState(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
+}

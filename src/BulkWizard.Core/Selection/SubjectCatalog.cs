@@ -1,0 +1,38 @@
+using BulkWizard.Core.Registry;
+
+namespace BulkWizard.Core.Selection;
+
+/// <summary>
+/// The subject names of a registry, read once with <c>GET /subjects?subjectPrefix=:*:</c> (and
+/// <c>deleted=true</c> when soft-deleted subjects are asked for). Every selector counts and matches
+/// against it, so choosing never costs a request per subject.
+/// </summary>
+public sealed class SubjectCatalog
+{
+    private SubjectCatalog(IReadOnlyList<QualifiedSubject> subjects, bool includesDeleted)
+    {
+        Subjects = subjects;
+        IncludesDeleted = includesDeleted;
+        Contexts = [.. subjects.Select(s => s.Context).Distinct().Order(StringComparer.Ordinal)];
+    }
+
+    public IReadOnlyList<QualifiedSubject> Subjects { get; }
+
+    public bool IncludesDeleted { get; }
+
+    /// <summary>The contexts that hold at least one listed subject, <c>.</c> first.</summary>
+    public IReadOnlyList<string> Contexts { get; }
+
+    public static async Task<SubjectCatalog> ReadAsync(IRegistryGateway gateway, bool includeDeleted, CancellationToken cancellationToken)
+    {
+        var filter = includeDeleted ? DeletedFilter.IncludeDeleted : DeletedFilter.LiveOnly;
+        var subjects = await gateway.ListSubjectsAsync(new SubjectQuery(":*:", filter), cancellationToken);
+        return new SubjectCatalog(subjects, includeDeleted);
+    }
+
+    public IReadOnlyList<QualifiedSubject> Select(Func<QualifiedSubject, bool> predicate) => [.. Subjects.Where(predicate)];
+
+    public IReadOnlyList<QualifiedSubject> Match(SubjectPattern pattern) => Select(pattern.Matches);
+
+    public IReadOnlyList<QualifiedSubject> InContext(string context) => Select(s => s.Context == context);
+}

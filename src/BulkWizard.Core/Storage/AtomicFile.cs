@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace BulkWizard.Core.Storage;
+
+/// <summary>
+/// Writes a whole file so that a reader, or a restart after a crash, sees either the old content or the
+/// new one, never a mix: the content goes to a temporary file in the same folder (so the rename cannot
+/// cross file systems), is flushed to disk, gets mode 0600, and is then renamed over the target.
+/// </summary>
+public static class AtomicFile
+{
+    /// <summary>Temporary files start with this, so a leftover of a crash is easy to recognize.</summary>
+    public const string TempPrefix = ".tmp-";
+
+    public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{path}' has no folder.", nameof(path));
+        var temp = Path.Combine(folder, $"{TempPrefix}{Path.GetFileName(full)}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
+        try
+        {
+            await using (var stream = new FileStream(temp, FilePermissions.NewUserOnlyFile(FileMode.CreateNew, share: FileShare.None)))
+            {
+                await stream.WriteAsync(content, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                // The create mode is filtered by the umask; set it explicitly so it is exactly 0600.
+                File.SetUnixFileMode(temp, FilePermissions.UserOnlyFile);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Serializes <paramref name="value"/> with <see cref="StorageJson.Options"/> and writes it atomically.</summary>
+    public static Task WriteJsonAsync<T>(string path, T value, CancellationToken cancellationToken) =>
+        WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(value, StorageJson.Options), cancellationToken);
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // The original failure matters more than a leftover temporary file, which is recognizable by its prefix.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same as above.
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using BulkWizard.Core.Execution;
+
+namespace BulkWizard.Core.Tasks;
+
+/// <summary>
+/// One execution of a plan, detached from the tool call that started it. Progress is published
+/// through <see cref="Changed"/>; only <see cref="TaskManager.Cancel"/> and host shutdown stop it.
+/// </summary>
+public sealed class BulkTask(string id, string planId, string registry, string operationType, DateTimeOffset createdAt)
+{
+    private readonly Lock _gate = new();
+
+    public string Id { get; } = id;
+
+    public string PlanId { get; } = planId;
+
+    public string Registry { get; } = registry;
+
+    public string OperationType { get; } = operationType;
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    public BulkTaskStatus Status { get; private set; } = BulkTaskStatus.Pending;
+
+    public int Processed { get; private set; }
+
+    public int TotalItems { get; private set; }
+
+    public string Message { get; private set; } = "waiting to start";
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public ExecutionResult? Result { get; private set; }
+
+    /// <summary>Completes when the task has finished, whatever the outcome.</summary>
+    public Task Completion => _completion.Task;
+
+    /// <summary>Raised after every change of progress or status, on the executor's thread.</summary>
+    public event Action<BulkTask>? Changed;
+
+    internal CancellationTokenSource Cancellation { get; } = new();
+
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool IsFinished => Status is not (BulkTaskStatus.Pending or BulkTaskStatus.Running);
+
+    internal void MarkRunning(DateTimeOffset now, int total)
+    {
+        lock (_gate)
+        {
+            Status = BulkTaskStatus.Running;
+            StartedAt = now;
+            TotalItems = total;
+            Message = "running";
+        }
+
+        Changed?.Invoke(this);
+    }
+
+    /// <summary>Progress only moves forward: a report below the current count keeps the count and updates the message.</summary>
+    public void Report(int processed, int total, string message)
+    {
+        lock (_gate)
+        {
+            Processed = Math.Max(Processed, processed);
+            TotalItems = Math.Max(TotalItems, total);
+            Message = message;
+        }
+
+        Changed?.Invoke(this);
+    }
+
+    internal void Finish(BulkTaskStatus status, ExecutionResult? result, string message, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            Status = status;
+            Result = result;
+            Message = message;
+            FinishedAt = now;
+        }
+
+        Changed?.Invoke(this);
+        _completion.TrySetResult();
+    }
+}

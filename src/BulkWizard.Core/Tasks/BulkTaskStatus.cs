@@ -1,0 +1,12 @@
+namespace BulkWizard.Core.Tasks;
+
+public enum BulkTaskStatus
+{
+    Pending,
+    Running,
+    Completed,
+    Failed,
+    Cancelled,
+    RolledBack,
+    RollbackFailed,
+}

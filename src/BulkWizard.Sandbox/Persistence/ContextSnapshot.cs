@@ -1,0 +1,3 @@
+namespace BulkWizard.Sandbox.Persistence;
+
+internal sealed record ContextSnapshot(string Name, int MaxId, bool Listed);

@@ -1,0 +1,3 @@
+namespace BulkWizard.Sandbox.Persistence;
+
+internal sealed record SubjectSnapshot(string Subject, List<VersionSnapshot> Versions);

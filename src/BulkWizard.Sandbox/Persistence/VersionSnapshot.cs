@@ -1,0 +1,3 @@
+namespace BulkWizard.Sandbox.Persistence;
+
+internal sealed record VersionSnapshot(int Version, int Id, bool Deleted, long Timestamp);

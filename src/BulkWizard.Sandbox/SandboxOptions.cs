@@ -1,0 +1,19 @@
+namespace BulkWizard.Sandbox;
+
+/// <summary>How a Sandbox registry is started.</summary>
+public sealed record SandboxOptions
+{
+    /// <summary>Kestrel URLs (semicolon-separated); port 0 binds a free port, read back from <see cref="SandboxRegistry.BaseAddress"/>.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:0";
+
+    /// <summary>Seed the deterministic demo data on start (ignored when <see cref="DataFile"/> already exists).</summary>
+    public bool SeedDemoData { get; init; } = true;
+
+    public SandboxProfile Profile { get; init; } = SandboxProfile.Platform8;
+
+    /// <summary>Optional JSON persistence: loaded on start, written atomically (temp file + rename) after each write.</summary>
+    public string? DataFile { get; init; }
+
+    /// <summary>Latency added to every request, for benchmarks.</summary>
+    public TimeSpan ResponseDelay { get; init; } = TimeSpan.Zero;
+}

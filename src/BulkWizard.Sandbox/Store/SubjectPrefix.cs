@@ -1,0 +1,29 @@
+namespace BulkWizard.Sandbox.Store;
+
+/// <summary>
+/// The subjectPrefix filter: absent or ":*:" means every context; ":*:foo" every context's "foo…";
+/// "" only the default context; "foo" default-context names starting with "foo"; ":.ctx:" that context.
+/// </summary>
+internal sealed record SubjectPrefix(string? Context, string NamePrefix)
+{
+    private const string Wildcard = ":*:";
+
+    public static SubjectPrefix Parse(string? prefix)
+    {
+        if (prefix is null)
+        {
+            return new SubjectPrefix(null, string.Empty);
+        }
+
+        if (prefix.StartsWith(Wildcard, StringComparison.Ordinal))
+        {
+            return new SubjectPrefix(null, prefix[Wildcard.Length..]);
+        }
+
+        var name = QualifiedSubject.Parse(prefix);
+        return new SubjectPrefix(name.Context, name.Name);
+    }
+
+    public bool Matches(QualifiedSubject subject) =>
+        (Context is null || subject.Context == Context) && subject.Name.StartsWith(NamePrefix, StringComparison.Ordinal);
+}

@@ -1,0 +1,20 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace BulkWizard.Sandbox.Tests.Support;
+
+/// <summary>What the Sandbox answered: status, the raw text and the parsed JSON (null when not JSON).</summary>
+public sealed record ApiResponse(HttpStatusCode Status, string Text, JsonNode? Json, string? ContentType)
+{
+    public int Code => (int)Status;
+
+    public int? ErrorCode => Json is JsonObject o && o["error_code"] is JsonValue v ? v.GetValue<int>() : null;
+
+    public int Number(string member) => Json![member]!.GetValue<int>();
+
+    public string Str(string member) => Json![member]!.GetValue<string>();
+
+    public int[] Ints() => Json!.AsArray().Select(n => n!.GetValue<int>()).ToArray();
+
+    public string[] Strings() => Json!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
+}
