@@ -56,7 +56,12 @@ public sealed record QualifiedSubject
     public static QualifiedSubject InDefaultContext(string name) => new(DefaultContext, name);
 
     /// <summary>The context itself (<c>:.ctx:</c>), used for context-level config, mode and id lookups.</summary>
-    public static QualifiedSubject ContextOnly(string context) => new(context, "");
+    /// <param name="context">Written <c>.ctx</c>, <c>ctx</c> or <c>:.ctx:</c>, as the registry accepts it.</param>
+    public static QualifiedSubject ContextOnly(string context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new QualifiedSubject(context.StartsWith(':') && context.EndsWith(':') ? context.Trim(':') : context, "");
+    }
 
     /// <summary>The registry's own spelling: <c>name</c> in the default context, <c>:.ctx:name</c> elsewhere.</summary>
     public override string ToString() => IsDefaultContext ? Name : $":{Context}:{Name}";

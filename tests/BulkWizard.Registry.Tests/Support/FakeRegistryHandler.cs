@@ -29,7 +29,8 @@ internal sealed class FakeRegistryHandler(TimeProvider time) : HttpMessageHandle
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        var recorded = new RecordedRequest(request.Method, request.RequestUri!, body, request.Headers.Authorization, time.GetUtcNow());
+        var recorded = new RecordedRequest(
+            request.Method, request.RequestUri!, body, request.Headers.Authorization, request.Headers.Accept.ToString(), request.Content?.Headers.ContentType?.ToString(), time.GetUtcNow());
         _requests.Enqueue(recorded);
 
         Reply reply;
