@@ -31,9 +31,9 @@ public sealed class DataDirectory
     public string EnsureLocksFolder() => EnsureFolder(LocksPath);
 
     /// <summary>
-    /// Creates <paramref name="path"/> and any missing parent with mode 0700 on Unix; returns it.
-    /// A folder that already exists keeps its mode, except the ones below <see cref="Root"/>, which are
-    /// ours and are tightened to 0700.
+    /// Creates <paramref name="path"/> and any missing parent with mode 0700 on Unix; returns it. A folder
+    /// that already exists keeps its mode, except the ones below <see cref="Root"/>, which are ours and are
+    /// tightened to 0700.
     /// </summary>
     public string EnsureFolder(string path)
     {
@@ -42,6 +42,13 @@ public sealed class DataDirectory
         {
             Directory.CreateDirectory(full);
             return full;
+        }
+
+        // The runtime applies a create mode to the last folder only: create each missing ancestor ourselves.
+        var parent = Path.GetDirectoryName(full);
+        if (parent is not null && !Directory.Exists(parent))
+        {
+            EnsureFolder(parent);
         }
 
         Directory.CreateDirectory(full, FilePermissions.UserOnlyFolder);

@@ -22,7 +22,9 @@ namespace BulkWizard.Core.Execution.Journal;
 public abstract record JournalEntry
 {
     /// <summary>0 for the first line of a journal, then one more per line.</summary>
+    [JsonPropertyOrder(-3)]
     public long Sequence { get; init; }
 
+    [JsonPropertyOrder(-2)]
     public DateTimeOffset At { get; init; }
 }
