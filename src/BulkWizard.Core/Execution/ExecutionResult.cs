@@ -19,6 +19,12 @@ public sealed record ExecutionResult
 
     public string? BackupId { get; init; }
 
+    /// <summary>The run's journal (beside the backup); null for a dry run or a run refused before it started.</summary>
+    public string? JournalPath { get; init; }
+
+    /// <summary>True when host shutdown stopped the run: its journal ends with <c>interrupted</c>.</summary>
+    public bool Interrupted { get; init; }
+
     public required IReadOnlyList<ItemResult> Items { get; init; }
 
     /// <summary>Selected subjects the plan skipped (with reasons in the plan).</summary>

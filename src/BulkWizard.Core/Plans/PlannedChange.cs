@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using BulkWizard.Core.Backups;
+using BulkWizard.Core.Execution;
 using BulkWizard.Core.Registry;
+using BulkWizard.Core.Restore;
 
 namespace BulkWizard.Core.Plans;
 
@@ -12,6 +14,7 @@ namespace BulkWizard.Core.Plans;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(SubjectConfigChange), SubjectConfigChange.KindName)]
+[JsonDerivedType(typeof(SubjectRestoreChange), SubjectRestoreChange.KindName)]
 public abstract record PlannedChange(string Subject)
 {
     [JsonIgnore]
@@ -39,6 +42,24 @@ public abstract record PlannedChange(string Subject)
 
     /// <summary>Puts back the state before, from the change itself or from the subject's backup.</summary>
     public abstract Task UndoAsync(IRegistryGateway gateway, SubjectBackup? backup, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies the change, telling <paramref name="steps"/> about each step of several writes before it runs
+    /// (the executor journals them). A change made of one write ignores it.
+    /// </summary>
+    public virtual Task ApplyAsync(IRegistryGateway gateway, IStepRecorder steps, CancellationToken cancellationToken) =>
+        ApplyAsync(gateway, cancellationToken);
+
+    /// <summary>Undoes the change, telling <paramref name="steps"/> about each step before it runs.</summary>
+    public virtual Task UndoAsync(IRegistryGateway gateway, SubjectBackup? backup, IStepRecorder steps, CancellationToken cancellationToken) =>
+        UndoAsync(gateway, backup, cancellationToken);
+
+    /// <summary>
+    /// Scopes whose mode this change switches only while it runs (e.g. IMPORT to restore versions). When applying
+    /// or undoing it stops half-way, the executor puts back the mode each scope had just before.
+    /// </summary>
+    [JsonIgnore]
+    public virtual IReadOnlyList<RegistryScope> TransientModeScopes => [];
 
     /// <summary>Undo order: referrers before the subjects they reference (higher rank first), then higher versions first.</summary>
     [JsonIgnore]

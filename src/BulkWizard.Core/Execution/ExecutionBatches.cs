@@ -1,0 +1,63 @@
+using BulkWizard.Core.Plans;
+
+namespace BulkWizard.Core.Execution;
+
+/// <summary>How a plan's changes are cut into batches, and a batch into waves that may run in parallel.</summary>
+internal static class ExecutionBatches
+{
+    /// <summary>With a canary, the first batch is the first change alone; then batches of <see cref="BulkOperationConfig.BatchSize"/>, in plan order.</summary>
+    public static IReadOnlyList<IReadOnlyList<int>> Split(int count, BulkOperationConfig config)
+    {
+        var batches = new List<IReadOnlyList<int>>();
+        var next = 0;
+        if (config.Canary && count > 0)
+        {
+            batches.Add([0]);
+            next = 1;
+        }
+
+        while (next < count)
+        {
+            var size = Math.Min(config.BatchSize, count - next);
+            batches.Add(Enumerable.Range(next, size).ToList());
+            next += size;
+        }
+
+        return batches;
+    }
+
+    /// <summary>
+    /// Runs of consecutive changes with the same reference depth: a wave starts only when the one before it has
+    /// finished, so a subject that another one references is in place before the referrer (plans list them first).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<int>> Waves(IReadOnlyList<int> batch, IReadOnlyList<PlannedChange> changes)
+    {
+        var waves = new List<IReadOnlyList<int>>();
+        List<int>? current = null;
+        var depth = int.MinValue;
+        foreach (var index in batch)
+        {
+            var itemDepth = changes[index].UndoOrder.ReferenceDepth;
+            if (current is null || itemDepth != depth)
+            {
+                current = [];
+                waves.Add(current);
+                depth = itemDepth;
+            }
+
+            current.Add(index);
+        }
+
+        return waves;
+    }
+
+    /// <summary>
+    /// The applied changes in undo order: higher reference depth first (referrers before what they reference),
+    /// then higher version first, ties in reverse plan order; whatever order they completed in.
+    /// </summary>
+    public static IReadOnlyList<int> UndoOrder(IEnumerable<int> applied, IReadOnlyList<PlannedChange> changes) =>
+        [.. applied
+            .OrderByDescending(i => changes[i].UndoOrder.ReferenceDepth)
+            .ThenByDescending(i => changes[i].UndoOrder.Version)
+            .ThenByDescending(i => i)];
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace BulkWizard.Core.Execution;
+
+/// <summary>The executor's log lines. Registries appear by their configured name only, never by URL or credentials.</summary>
+internal static partial class ExecutionLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run of plan {PlanId} on registry {Registry} started: {Items} change(s), dry run {DryRun}, confirmed by {ConfirmedBy}")]
+    public static partial void RunStarted(ILogger logger, string planId, string registry, int items, bool dryRun, string confirmedBy);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backup {BackupId} of {Subjects} subject(s) written before the first change of plan {PlanId}")]
+    public static partial void BackupWritten(ILogger logger, string backupId, int subjects, string planId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Plan {PlanId} item {Index} ({Subject}): {Outcome}")]
+    public static partial void ItemDone(ILogger logger, string planId, int index, string subject, ItemOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plan {PlanId} item {Index} ({Subject}) failed: {Error}")]
+    public static partial void ItemFailed(ILogger logger, string planId, int index, string subject, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run of plan {PlanId} stops starting new items: {Reason} ({Detail})")]
+    public static partial void RunStopping(ILogger logger, string planId, StopReason reason, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rolling back {Count} applied change(s) of plan {PlanId}")]
+    public static partial void RollbackStarted(ILogger logger, int count, string planId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mode of {Scope} put back to {Mode} after a change stopped half-way")]
+    public static partial void ModePutBack(ILogger logger, string scope, string mode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Mode of {Scope} could not be put back to {Mode}; set it by hand")]
+    public static partial void ModeNotPutBack(ILogger logger, Exception exception, string scope, string mode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Journal {Path} could not be written")]
+    public static partial void JournalFailed(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A progress listener failed; the run goes on")]
+    public static partial void ProgressListenerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run of plan {PlanId} finished: {Summary}")]
+    public static partial void RunFinished(ILogger logger, string planId, string summary);
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Nodes;
+
+namespace BulkWizard.Core.Execution;
+
+/// <summary>Drops every step.</summary>
+internal sealed class NoStepRecorder : IStepRecorder
+{
+    public Task RecordAsync(string step, JsonNode? detail, CancellationToken cancellationToken) => Task.CompletedTask;
+}

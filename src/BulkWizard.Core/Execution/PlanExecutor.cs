@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using BulkWizard.Core.Backups;
+using BulkWizard.Core.Execution.Journal;
+using BulkWizard.Core.Execution.Locking;
+using BulkWizard.Core.Plans;
+using BulkWizard.Core.Registry;
+using BulkWizard.Core.Storage;
+using BulkWizard.Core.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace BulkWizard.Core.Execution;
+
+/// <summary>
+/// Runs a confirmed plan: the one piece that writes to a registry, for every operation type.
+/// </summary>
+/// <remarks>
+/// <para>A real run takes the registry's lock, backs up every subject the plan touches before the first write, opens
+/// the journal beside the backup, then runs the batches (canary first). Each item re-reads its target: a live state
+/// other than the plan's before is a conflict and is left alone; otherwise the change is journaled, applied, re-read
+/// and verified against its after. A dry run only re-reads and says what would happen.</para>
+/// <para>A conflict counts as an error: it adds to the error rate, and with rollback_on_error it stops the run and
+/// rolls back the changes already applied, since the plan that was confirmed can no longer be carried out as a whole.
+/// Without rollback_on_error the run goes on until the error rate passes the threshold (after at least
+/// <see cref="MinItemsForErrorRate"/> items). 401/403 and cancellation stop it at once: items in flight finish,
+/// no new one starts.</para>
+/// <para>Cancellation (<c>cancel_task</c>) rolls back when rollback_on_error is on. Host shutdown
+/// (<see cref="ExecutionRequest.HostStopping"/>) never starts a rollback: it finishes in-flight items, puts back modes
+/// a stopped change switched, ends the journal with <c>interrupted</c> and returns.</para>
+/// </remarks>
+public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirectory, TimeProvider timeProvider, ILogger<PlanExecutor> logger)
+{
+    /// <summary>The error rate is judged only once this many items were processed.</summary>
+    public const int MinItemsForErrorRate = 5;
+
+    /// <summary>Why this run may not start, naming the field to change; null when it may.</summary>
+    public static string? Refusal(OperationPlan plan, IRegistryGateway gateway, ExecutionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(gateway);
+        ArgumentNullException.ThrowIfNull(request);
+        var config = request.Config;
+        if (config.Validate() is { } problem)
+        {
+            return problem;
+        }
+
+        if (!config.CreateBackup && config.RollbackOnError)
+        {
+            return "create_backup: false is refused while rollback_on_error is on, because a rollback puts subjects back from the backup. " +
+                "Set create_backup to true, or rollback_on_error to false.";
+        }
+
+        if (!config.CreateBackup && plan.IsDestructive)
+        {
+            return "create_backup: false is refused for this plan: it is destructive (it deletes, or switches modes to READONLY or IMPORT) " +
+                "and without a backup nothing could put it back. Set create_backup to true.";
+        }
+
+        if (!string.Equals(plan.Registry, gateway.Registry.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"Plan {plan.Id} was made for registry '{plan.Registry}', not for '{gateway.Registry.Name}'.";
+        }
+
+        if (plan.Hash.Length > 0 && !string.Equals(PlanJson.HashOf(plan), plan.Hash, StringComparison.Ordinal))
+        {
+            return $"Plan {plan.Id} no longer matches its hash: it was changed after it was made. Plan again.";
+        }
+
+        if (!request.DryRun && gateway.Registry.ReadOnly)
+        {
+            return $"Registry '{gateway.Registry.Name}' is configured read-only: only a dry run is possible.";
+        }
+
+        return !request.DryRun && string.IsNullOrWhiteSpace(request.ConfirmedBy)
+            ? "confirmed_by: who confirmed the run is required for a real run."
+            : null;
+    }
+
+    /// <summary>Runs the plan (or its dry run) to the end, and says item by item what happened.</summary>
+    /// <param name="cancellationToken">The task's own token (<c>cancel_task</c> and host shutdown), never a tool call's.</param>
+    /// <exception cref="ExecutionRefusedException">See <see cref="Refusal"/>: nothing was read or written.</exception>
+    public async Task<ExecutionResult> ExecuteAsync(OperationPlan plan, IRegistryGateway gateway, ExecutionRequest request, CancellationToken cancellationToken)
+    {
+        if (Refusal(plan, gateway, request) is { } refusal)
+        {
+            throw new ExecutionRefusedException(refusal);
+        }
+
+        ExecutionLog.RunStarted(logger, plan.Id, gateway.Registry.Name, plan.Changes.Count, request.DryRun, request.ConfirmedBy);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HostStopping);
+        var run = new ExecutionRun(plan, gateway, request, timeProvider, logger, stop.Token);
+        var result = request.DryRun ? await DryRunAsync(run) : await RunAsync(plan, gateway, request, run, stop.Token);
+        ExecutionLog.RunFinished(logger, plan.Id, result.Summary);
+        return result;
+    }
+
+    private static async Task<ExecutionResult> DryRunAsync(ExecutionRun run)
+    {
+        await run.DryRunAsync();
+        run.ShouldStop();
+        run.MarkNotRun();
+        var status = run.Reason switch
+        {
+            StopReason.Cancelled => BulkTaskStatus.Cancelled,
+            StopReason.None when !run.HasErrors => BulkTaskStatus.Completed,
+            _ => BulkTaskStatus.Failed,
+        };
+        return run.Result(status, status == BulkTaskStatus.Completed ? null : StopText(run) ?? run.FirstError);
+    }
+
+    private async Task<ExecutionResult> RunAsync(OperationPlan plan, IRegistryGateway gateway, ExecutionRequest request, ExecutionRun run, CancellationToken stop)
+    {
+        RegistryLock registryLock;
+        try
+        {
+            registryLock = RegistryLock.Acquire(dataDirectory, gateway.Registry.Name, timeProvider);
+        }
+        catch (RegistryLockedException e)
+        {
+            run.MarkNotRun();
+            return run.Result(BulkTaskStatus.Failed, e.Message + " Nothing was changed.");
+        }
+
+        using (registryLock)
+        {
+            string? backupId = null;
+            string journalFolder;
+            if (request.Config.CreateBackup)
+            {
+                try
+                {
+                    var subjects = plan.Changes.Select(c => c.Target).Distinct().ToList();
+                    var backup = await new BackupReader(gateway, timeProvider).ReadAsync(plan.Id, plan.OperationType, subjects, request.Config.MaxParallel, stop);
+                    await backups.SaveAsync(backup, CancellationToken.None);
+                    ExecutionLog.BackupWritten(logger, backup.Id, backup.Subjects.Count, plan.Id);
+                    run.Backup = backup;
+                    backupId = backup.Id;
+                    journalFolder = backups.GetFolder(backup.Id);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    run.ShouldStop();
+                    run.MarkNotRun();
+                    return run.Result(BulkTaskStatus.Cancelled, "Cancelled while the backup was being taken. Nothing was changed.");
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    run.RequestStop(StopReason.Error, "the backup could not be taken");
+                    run.MarkNotRun();
+                    return run.Result(BulkTaskStatus.Failed, $"The backup could not be taken, so nothing was changed: {e.Message}");
+                }
+            }
+            else
+            {
+                journalFolder = dataDirectory.EnsureFolder(Path.Combine(dataDirectory.Root, "journals", RunFolderName(plan.Id)));
+            }
+
+            ExecutionJournal journal;
+            try
+            {
+                journal = await ExecutionJournal.OpenAsync(journalFolder, timeProvider, CancellationToken.None);
+                await journal.AppendAsync(new StartedEntry(plan.Id, gateway.Registry.Name, request.TaskId ?? "", plan.Changes.Count), CancellationToken.None);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or JournalCorruptedException)
+            {
+                run.RequestStop(StopReason.JournalFailed, "the journal could not be opened");
+                run.MarkNotRun();
+                return run.Result(BulkTaskStatus.Failed, $"The journal could not be opened in {journalFolder}, so nothing was changed: {e.Message}", backupId);
+            }
+
+            await using (journal)
+            {
+                run.Journal = journal;
+                return await ApplyAndFinishAsync(request, run, backupId, journal);
+            }
+        }
+    }
+
+    private static async Task<ExecutionResult> ApplyAndFinishAsync(ExecutionRequest request, ExecutionRun run, string? backupId, ExecutionJournal journal)
+    {
+        await run.ApplyAllAsync();
+        run.ShouldStop();
+        run.MarkNotRun();
+
+        var interrupted = request.HostStopping.IsCancellationRequested;
+        var rolledBack = false;
+        var rollbackFinished = false;
+        if (!interrupted && request.Config.RollbackOnError && run.Reason != StopReason.None && run.Count(ItemOutcome.Applied) > 0)
+        {
+            rolledBack = true;
+            rollbackFinished = await run.RollbackAsync();
+            interrupted = !rollbackFinished;
+        }
+
+        BulkTaskStatus status;
+        string? error;
+        if (rolledBack)
+        {
+            var clean = rollbackFinished && run.Count(ItemOutcome.UndoConflict) + run.Count(ItemOutcome.UndoFailed) + run.Count(ItemOutcome.Applied) == 0;
+            status = clean ? BulkTaskStatus.RolledBack : BulkTaskStatus.RollbackFailed;
+            var left = run.Count(ItemOutcome.UndoConflict) + run.Count(ItemOutcome.UndoFailed) + run.Count(ItemOutcome.Applied);
+            error = clean
+                ? $"{StopText(run)}; {run.Count(ItemOutcome.Undone)} applied change(s) were rolled back."
+                : $"{StopText(run)}; the rollback left {left} change(s) in place ({(interrupted ? "interrupted by host shutdown" : "conflicts or failures")})"
+                    + (backupId is null ? "." : $"; restore_backup {backupId} can put them back.");
+        }
+        else if (interrupted || run.Reason == StopReason.Cancelled)
+        {
+            status = BulkTaskStatus.Cancelled;
+            var applied = run.Count(ItemOutcome.Applied);
+            error = interrupted
+                ? $"Interrupted by host shutdown; {applied} applied change(s) stay in place and the journal records them."
+                : $"Cancelled; {applied} applied change(s) stay in place (rollback_on_error is off).";
+        }
+        else if (run.Reason != StopReason.None || run.HasErrors)
+        {
+            status = BulkTaskStatus.Failed;
+            error = StopText(run) ?? run.FirstError;
+        }
+        else
+        {
+            status = BulkTaskStatus.Completed;
+            error = null;
+        }
+
+        JournalEntry last = interrupted
+            ? new InterruptedEntry(error ?? "host shutdown")
+            : new CompletedEntry(JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString()));
+        await run.TryJournalAsync(last);
+        return run.Result(status, error, backupId, journal.Path, interrupted);
+    }
+
+    private static string? StopText(ExecutionRun run) => run.Reason switch
+    {
+        StopReason.None => null,
+        StopReason.Cancelled => "Cancelled",
+        StopReason.AccessDenied => $"Stopped: the registry denied access ({run.StopDetail})",
+        StopReason.ErrorRate => $"Stopped: {run.StopDetail}",
+        StopReason.CanaryFailed => $"Stopped: {run.StopDetail}",
+        StopReason.JournalFailed => $"Stopped: {run.StopDetail}",
+        _ => $"Stopped on an error: {run.StopDetail}",
+    };
+
+    private string RunFolderName(string planId)
+    {
+        var safe = new string([.. planId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
+        var now = timeProvider.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        return $"{now}_{safe}_{RandomNumberGenerator.GetHexString(4, lowercase: true)}";
+    }
+}
