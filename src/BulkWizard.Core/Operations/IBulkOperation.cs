@@ -16,5 +16,6 @@ public interface IBulkOperation
 
     IWizardDefinition CreateWizard(IRegistryGateway gateway);
 
-    Task<OperationPlan> PlanAsync(WizardSession session, IRegistryGateway gateway, BulkOperationConfig config, CancellationToken cancellationToken);
+    /// <summary>The plan for the session's answers; <paramref name="wizard"/> is the one <see cref="CreateWizard"/> made for it.</summary>
+    Task<OperationPlan> PlanAsync(WizardSession session, IWizardDefinition wizard, IRegistryGateway gateway, CancellationToken cancellationToken);
 }

@@ -14,12 +14,12 @@ public sealed class SchemaUpdateOperation(SelectionOptions selectionOptions, Tim
 
     public IWizardDefinition CreateWizard(IRegistryGateway gateway) => new SchemaUpdateWizard(gateway, selectionOptions);
 
-    public async Task<OperationPlan> PlanAsync(WizardSession session, IRegistryGateway gateway, BulkOperationConfig config, CancellationToken cancellationToken)
+    public async Task<OperationPlan> PlanAsync(WizardSession session, IWizardDefinition wizard, IRegistryGateway gateway, CancellationToken cancellationToken)
     {
-        var wizard = (SchemaUpdateWizard)session.Definition;
+        var selection = ((SchemaUpdateWizard)wizard).Selection;
         var answers = session.Answers;
-        var selection = await new SelectionResolver(gateway, selectionOptions, wizard.Selection).ResolveAsync(session, cancellationToken);
+        var subjects = await new SelectionResolver(gateway, selectionOptions, selection).ResolveAsync(session, cancellationToken);
         var level = CompatibilityLevels.Parse(answers.GetString(SchemaUpdateKeys.Compatibility)!);
-        return await new CompatibilityPlanner(gateway, clock).PlanAsync(selection, level, config, answers.ToJson(), cancellationToken);
+        return await new CompatibilityPlanner(gateway, clock).PlanAsync(subjects, level, session.Config, answers.ToJson(), cancellationToken);
     }
 }

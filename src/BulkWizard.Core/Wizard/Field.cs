@@ -86,7 +86,8 @@ public sealed record Field(string Key, FieldKind Kind, string Title)
 
     private FieldValidation ValidateText(JsonNode? raw)
     {
-        var value = AsString(raw)?.Trim();
+        // A list given where a typed list is asked (many subjects) is the same answer.
+        var value = (raw is JsonArray items ? string.Join(", ", items.Select(AsString)) : AsString(raw))?.Trim();
         if (string.IsNullOrEmpty(value) || value.Length > MaxLength)
         {
             return FieldValidation.Fail($"{Key}: give {AllowedText}, not empty.");

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using BulkWizard.Core.Plans;
 
 namespace BulkWizard.Core.Wizard;
 
@@ -28,6 +29,9 @@ public sealed class WizardSession(string id, IWizardDefinition definition, strin
     public Question? Pending { get; set; }
 
     public string? PlanId { get; set; }
+
+    /// <summary>How the plan will run, from the arguments given up front.</summary>
+    public BulkOperationConfig Config { get; set; } = new();
 
     public DateTimeOffset LastActivity { get; private set; } = now;
 

@@ -1,4 +1,5 @@
 using BulkWizard.Core.Registries;
+using BulkWizard.Core.Selection;
 
 namespace BulkWizard.Server.Configuration;
 
@@ -16,4 +17,9 @@ public sealed class BulkWizardOptions
     public string? DataDirectory { get; set; }
 
     public LoggingOptions Logging { get; set; } = new();
+
+    public SafetyOptions Safety { get; set; } = new();
+
+    /// <summary>What the "test" and "deprecated" selectors match.</summary>
+    public SelectionOptions Selection { get; set; } = new();
 }

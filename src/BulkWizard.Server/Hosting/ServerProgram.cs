@@ -22,6 +22,9 @@ public static class ServerProgram
     public const int ExitConfigurationError = 2;
     public const string SandboxRegistryName = "sandbox";
 
+    /// <summary>Time for running tasks to finish in-flight items and restore modes when the client goes away.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
     public static async Task<int> RunAsync(string[] args, IDictionary environment)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -60,8 +63,9 @@ public static class ServerProgram
 
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(logger, dispose: false);
-        builder.Services.AddSingleton(options);
+        builder.Services.AddBulkWizard(options);
         builder.Services.AddRegistryGateways(options.Registries);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services
             .AddMcpServer(mcp =>
             {
@@ -69,7 +73,11 @@ public static class ServerProgram
                 mcp.ServerInstructions = ServerInstructions.Text;
             })
             .WithStdioServerTransport()
-            .WithTools<RegistryTools>(ToolJson.Options);
+            .WithTools<RegistryTools>(ToolJson.Options)
+            .WithTools<WizardTools>(ToolJson.Options)
+            .WithTools<PlanTools>(ToolJson.Options)
+            .WithTools<TaskTools>(ToolJson.Options)
+            .WithTools<BackupTools>(ToolJson.Options);
 
         try
         {

@@ -1,4 +1,5 @@
 using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 
 namespace BulkWizard.EndToEnd.Tests.Support;
 
@@ -32,8 +33,12 @@ public static class ServerLauncher
         return environment;
     }
 
+    /// <summary>A client that shows forms: the script answers them.</summary>
+    public static Task<McpClient> ConnectWithFormsAsync(IReadOnlyDictionary<string, string> settings, string? protocolVersion, ElicitationScript script) =>
+        ConnectAsync(settings, protocolVersion, new McpClientHandlers { ElicitationHandler = script.HandleAsync }, withForms: true);
+
     public static async Task<McpClient> ConnectAsync(
-        IReadOnlyDictionary<string, string>? settings = null, string? protocolVersion = null, McpClientHandlers? handlers = null)
+        IReadOnlyDictionary<string, string>? settings = null, string? protocolVersion = null, McpClientHandlers? handlers = null, bool withForms = false)
     {
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
@@ -42,7 +47,12 @@ public static class ServerLauncher
             Arguments = [ServerDll],
             EnvironmentVariables = IsolatedEnvironment(settings),
         });
-        var options = new McpClientOptions { ProtocolVersion = protocolVersion, Handlers = handlers ?? new McpClientHandlers() };
+        var options = new McpClientOptions
+        {
+            ProtocolVersion = protocolVersion,
+            Handlers = handlers ?? new McpClientHandlers(),
+            Capabilities = withForms ? new ClientCapabilities { Elicitation = new ElicitationCapability { Form = new FormElicitationCapability() } } : new ClientCapabilities(),
+        };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         return await McpClient.CreateAsync(transport, options, cancellationToken: timeout.Token);
     }

@@ -1,0 +1,33 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using BulkWizard.Core.Storage;
+
+namespace BulkWizard.Core.Plans;
+
+/// <summary>Plans as JSON files under <c>plans/</c> of the data directory, written atomically and readable only by the user.</summary>
+public sealed partial class FilePlanStore(DataDirectory dataDirectory) : IPlanStore
+{
+    public async Task SaveAsync(OperationPlan plan, CancellationToken cancellationToken)
+    {
+        dataDirectory.EnsurePlansFolder();
+        await AtomicFile.WriteAsync(PathOf(plan.Id), Encoding.UTF8.GetBytes(PlanJson.Serialize(plan)), cancellationToken);
+    }
+
+    public async Task<OperationPlan?> FindAsync(string planId, CancellationToken cancellationToken)
+    {
+        if (!PlanId().IsMatch(planId) || !File.Exists(PathOf(planId)))
+        {
+            return null;
+        }
+
+        return PlanJson.Deserialize(await File.ReadAllTextAsync(PathOf(planId), cancellationToken));
+    }
+
+    public string PathOf(string planId) =>
+        PlanId().IsMatch(planId)
+            ? Path.Combine(dataDirectory.PlansPath, planId + ".json")
+            : throw new ArgumentException($"plan_id: '{planId}' is not a plan id (plan_ followed by 16 hex digits).");
+
+    [GeneratedRegex("^plan_[0-9a-f]{16}$")]
+    private static partial Regex PlanId();
+}

@@ -1,0 +1,79 @@
+using BulkWizard.Core.Execution;
+using BulkWizard.Core.Plans;
+using BulkWizard.Core.Registry;
+using BulkWizard.Core.Tasks;
+using Microsoft.Extensions.Hosting;
+using ModelContextProtocol;
+
+namespace BulkWizard.Server.Execution;
+
+/// <summary>
+/// Starts a confirmed plan as a detached task and waits a bounded time for it. The task gets the task
+/// manager's own cancellation, never the tool call's: a client that times out a call neither aborts nor
+/// rolls back the run. Progress notifications go to the confirming call only while it is open.
+/// </summary>
+public sealed class ExecutionLauncher(TaskManager tasks, PlanExecutor executor, IRegistryGatewayProvider registries, IHostApplicationLifetime lifetime)
+{
+    public const int DefaultWaitSeconds = 20;
+    public const int MaxWaitSeconds = 50;
+
+    public BulkTask Start(OperationPlan plan, bool dryRun, string confirmedBy)
+    {
+        var gateway = registries.Get(plan.Registry);
+        return tasks.Start(plan.Id, plan.Registry, plan.OperationType, plan.Changes.Count, (task, token) =>
+        {
+            var request = new ExecutionRequest(plan.Config, dryRun, confirmedBy, task.Id, (processed, total, message) =>
+            {
+                task.Report(processed, total, message);
+                plan.Config.ProgressCallback?.Invoke(processed, total, message);
+            })
+            {
+                HostStopping = lifetime.ApplicationStopping,
+            };
+            return executor.ExecuteAsync(plan, gateway, request, token);
+        });
+    }
+
+    /// <summary>Waits until the task finishes, <paramref name="waitSeconds"/> pass, or the call is cancelled; the task goes on in every case.</summary>
+    public static async Task WaitAsync(BulkTask task, int waitSeconds, IProgress<ProgressNotificationValue>? progress, CancellationToken callToken)
+    {
+        var lastReported = -1;
+        var gate = new Lock();
+        void Forward(BulkTask changed)
+        {
+            lock (gate)
+            {
+                // Notifications must strictly increase; equal counts (message-only updates) are not sent.
+                if (changed.Processed <= lastReported)
+                {
+                    return;
+                }
+
+                lastReported = changed.Processed;
+                progress!.Report(new ProgressNotificationValue { Progress = changed.Processed, Total = changed.TotalItems, Message = changed.Message });
+            }
+        }
+
+        if (progress is not null)
+        {
+            task.Changed += Forward;
+            Forward(task);
+        }
+
+        try
+        {
+            await task.Completion.WaitAsync(TimeSpan.FromSeconds(Math.Clamp(waitSeconds, 0, MaxWaitSeconds)), callToken);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            // Still running: the caller reports the task id and the client polls get_task_status.
+        }
+        finally
+        {
+            if (progress is not null)
+            {
+                task.Changed -= Forward;
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using BulkWizard.Core.Backups;
+using BulkWizard.Core.Execution;
+using BulkWizard.Core.Operations;
+using BulkWizard.Core.Plans;
+using BulkWizard.Core.SchemaUpdate;
+using BulkWizard.Core.Storage;
+using BulkWizard.Core.Tasks;
+using BulkWizard.Core.Wizard;
+using BulkWizard.Server.Configuration;
+using BulkWizard.Server.Execution;
+using BulkWizard.Server.Wizard;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BulkWizard.Server.Hosting;
+
+/// <summary>The product's singletons: tool instances live for one call, so sessions, plans, tasks and backups live here.</summary>
+public static class ProductServices
+{
+    public static IServiceCollection AddBulkWizard(this IServiceCollection services, BulkWizardOptions options)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(new DataDirectory(options.DataDirectory));
+        services.AddSingleton<IBackupStore, FileBackupStore>();
+        services.AddSingleton<IPlanStore, FilePlanStore>();
+        services.AddSingleton(sp => new PlanApprovals(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(options.Safety.PlanLifetimeMinutes)));
+        services.AddSingleton<WizardSessionStore>();
+        services.AddSingleton<RequestStateCodec>();
+        services.AddSingleton<TaskManager>();
+        services.AddSingleton<PlanExecutor>();
+        services.AddSingleton<ExecutionLauncher>();
+        services.AddSingleton<IBulkOperation>(sp => new SchemaUpdateOperation(options.Selection, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WizardConversation>();
+        services.AddHostedService<TaskShutdown>();
+        return services;
+    }
+}

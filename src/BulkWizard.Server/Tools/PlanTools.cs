@@ -1,0 +1,87 @@
+using System.ComponentModel;
+using BulkWizard.Core.Plans;
+using BulkWizard.Core.Registry;
+using BulkWizard.Server.Configuration;
+using BulkWizard.Server.Execution;
+using BulkWizard.Server.Tools.Results;
+using BulkWizard.Server.Wizard;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace BulkWizard.Server.Tools;
+
+/// <summary>Confirming and reading plans. Execution without a form happens only here, in a tool the client shows as destructive.</summary>
+[McpServerToolType]
+public sealed class PlanTools(IPlanStore plans, PlanApprovals approvals, ExecutionLauncher launcher, WizardConversation conversation, BulkWizardOptions options, IRegistryGatewayProvider registries)
+{
+    [McpServerTool(Name = "confirm_bulk_operation", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Runs a plan made by a wizard or planning tool, as a task; returns within wait_seconds with the task id, finished or not. dry_run (default true) re-reads every item and changes nothing. To really run it: dry_run false and confirmation 'accept' (non-destructive plans) or 'YES' (destructive plans, after a dry run of the same plan). With a client that shows forms, the person is asked instead and confirmation is ignored.")]
+    public Task<WizardReply> ConfirmBulkOperation(
+        McpServer server,
+        RequestContext<CallToolRequestParams> request,
+        IProgress<ProgressNotificationValue> progress,
+        [Description("The plan_id a planning tool returned.")] string plan_id,
+        [Description("The plan_hash returned with it: proves the plan is the one reviewed.")] string plan_hash,
+        [Description("'accept' for a non-destructive plan, 'YES' for a destructive one. Ignored when the client shows forms.")] string? confirmation = null,
+        [Description("true (default): check every item and change nothing. false: run for real.")] bool dry_run = true,
+        [Description("Seconds to wait for the run before returning its task id, 0 to 50 (default 20).")] int wait_seconds = ExecutionLauncher.DefaultWaitSeconds,
+        CancellationToken cancellationToken = default) =>
+        ToolErrors.GuardAsync(registries.Default.Name, async () =>
+        {
+            var plan = await FindAsync(plan_id, cancellationToken);
+            if (!string.Equals(plan.Hash, plan_hash, StringComparison.Ordinal))
+            {
+                throw new McpException($"plan_hash: does not match plan {plan.Id}; plan again or pass the hash returned with this plan.");
+            }
+
+            if (!dry_run && ClientForms.Available(server))
+            {
+                return await conversation.ConfirmAsync(server, request, plan, wait_seconds, progress, cancellationToken);
+            }
+
+            if (!dry_run && plan.IsDestructive && options.Safety.RequireElicitationForDestructive)
+            {
+                throw new McpException("confirmation: this server runs destructive plans only after the person confirms in a form, and this client cannot show forms.");
+            }
+
+            if (approvals.Refusal(plan, confirmation, dry_run) is { } refusal)
+            {
+                throw new McpException(refusal);
+            }
+
+            if (!dry_run && !approvals.TryConsume(plan))
+            {
+                throw new McpException($"plan_id: plan {plan.Id} has already been executed; a confirmation is used once.");
+            }
+
+            var task = launcher.Start(plan, dry_run, WizardConversation.AssistantConfirmed);
+            await ExecutionLauncher.WaitAsync(task, wait_seconds, progress, cancellationToken);
+            if (dry_run && task.IsFinished)
+            {
+                approvals.RecordDryRun(plan);
+            }
+
+            return conversation.TaskReply(plan, task, sessionId: null, dry_run);
+        });
+
+    [McpServerTool(Name = "get_bulk_plan", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Reads a plan page by page: every change with its before and after, the skipped subjects with reasons, the warnings and the estimate. The whole plan is also exported as JSON at exported_to.")]
+    public Task<PlanPage> GetBulkPlan(
+        [Description("The plan_id a planning tool returned.")] string plan_id,
+        [Description("Page number, from 1.")] int page = 1,
+        [Description("Changes per page, 1 to 500 (default 50).")] int page_size = PlanSummary.PageSize,
+        CancellationToken cancellationToken = default) =>
+        ToolErrors.GuardAsync(registries.Default.Name, async () =>
+        {
+            if (page < 1 || page_size is < 1 or > 500)
+            {
+                throw new McpException($"page: from 1, page_size: 1 to 500 (got page {page}, page_size {page_size}).");
+            }
+
+            return PlanPage.Of(await FindAsync(plan_id, cancellationToken), page, page_size, plans.PathOf(plan_id));
+        });
+
+    private async Task<OperationPlan> FindAsync(string planId, CancellationToken cancellationToken) =>
+        await plans.FindAsync(planId, cancellationToken) ?? throw new McpException($"plan_id: no plan '{planId}'; plans come from start_bulk_wizard, bulk_wizard_answer or bulk_schema_update.");
+}

@@ -1,0 +1,5 @@
+using BulkWizard.Core.Backups;
+
+namespace BulkWizard.Server.Tools.Results;
+
+public sealed record BackupList(IReadOnlyList<BackupSummary> Backups);

@@ -1,0 +1,34 @@
+using BulkWizard.Core.Execution;
+using BulkWizard.Core.Tasks;
+
+namespace BulkWizard.Server.Tools.Results;
+
+/// <summary>A task as <c>get_task_status</c> shows it; <see cref="Result"/> once it has finished.</summary>
+public sealed record TaskSnapshot(
+    string TaskId,
+    string PlanId,
+    string Registry,
+    string OperationType,
+    string Status,
+    int Processed,
+    int TotalItems,
+    string Message,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    TaskOutcome? Result)
+{
+    public static TaskSnapshot From(BulkTask task) => new(
+        task.Id,
+        task.PlanId,
+        task.Registry,
+        task.OperationType,
+        System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(task.Status.ToString()),
+        task.Processed,
+        task.TotalItems,
+        task.Message,
+        task.CreatedAt,
+        task.StartedAt,
+        task.FinishedAt,
+        task.Result is { } result ? TaskOutcome.From(result) : null);
+}

@@ -1,0 +1,37 @@
+using System.ComponentModel;
+using BulkWizard.Core.Tasks;
+using BulkWizard.Server.Tools.Results;
+using ModelContextProtocol;
+using ModelContextProtocol.Server;
+
+namespace BulkWizard.Server.Tools;
+
+/// <summary>Following and stopping the runs of confirmed plans.</summary>
+[McpServerToolType]
+public sealed class TaskTools(TaskManager tasks)
+{
+    [McpServerTool(Name = "get_task_status", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("The status of a run: pending, running, completed, failed, cancelled, rolled_back or rollback_failed; processed of total_items, message, timestamps, and once finished the result (applied, undone, failed, skipped and conflict counts, the first errors, the backup id, who confirmed).")]
+    public TaskSnapshot GetTaskStatus([Description("The task_id returned when a plan was confirmed.")] string task_id) =>
+        TaskSnapshot.From(Find(task_id));
+
+    [McpServerTool(Name = "list_tasks", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("The runs of this server process, newest first.")]
+    public TaskList ListTasks() => new([.. tasks.List().Select(TaskSnapshot.From)]);
+
+    [McpServerTool(Name = "cancel_task", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Aborts a running task: items in flight finish, no new item starts, then the applied changes are rolled back when the run has rollback_on_error (the default). Returns the task as it is now; follow it with get_task_status.")]
+    public TaskSnapshot CancelTask([Description("The task_id to abort.")] string task_id)
+    {
+        var task = Find(task_id);
+        if (!tasks.Cancel(task_id))
+        {
+            throw new McpException($"task_id: task {task_id} has already finished ({TaskSnapshot.From(task).Status}); nothing to cancel.");
+        }
+
+        return TaskSnapshot.From(task);
+    }
+
+    private BulkTask Find(string taskId) =>
+        tasks.Find(taskId) ?? throw new McpException($"task_id: no task '{taskId}' in this server process (tasks are kept until it stops); list_tasks shows them.");
+}

@@ -1,0 +1,115 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BulkWizard.Core.Plans;
+using BulkWizard.Core.Registry;
+using BulkWizard.Server.Tools.Results;
+using BulkWizard.Server.Wizard;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace BulkWizard.Server.Tools;
+
+/// <summary>The wizard: start it (asking through forms where the client can show them), answer it, or plan directly.</summary>
+[McpServerToolType]
+public sealed class WizardTools(WizardConversation conversation, IRegistryGatewayProvider registries)
+{
+    [McpServerTool(Name = "start_bulk_wizard", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Starts the Bulk Operations Wizard. With a client that shows forms, it asks each question, previews the plan and asks for confirmation, then runs it as a task (returning within wait_seconds with the task id). Without forms it returns status needs_input with the pending question (continue with bulk_wizard_answer), then the plan to confirm with confirm_bulk_operation. Arguments given here pre-fill answers; only what is missing is asked.")]
+    public Task<WizardReply> StartBulkWizard(
+        McpServer server,
+        RequestContext<CallToolRequestParams> request,
+        IProgress<ProgressNotificationValue> progress,
+        [Description("schema_update, migration, cleanup or configuration; asked when omitted. Only schema_update is available in this version.")] string? operation_type = null,
+        [Description("Configured registry name (see list_registries); the default registry when omitted.")] string? registry = null,
+        [Description("Resume an existing wizard session instead of starting one.")] string? session_id = null,
+        [Description("Subjects to select: test-* (default context), :.staging:orders-* (one context), :*:test-* (every context); comma-separated, !term excludes.")] string? pattern = null,
+        [Description("Individual subjects to select, instead of a pattern.")] string[]? subjects = null,
+        [Description("Also select soft-deleted subjects (default false).")] bool? include_deleted = null,
+        [Description("For schema_update: compatibility (naming and metadata are not available yet).")] string? update_type = null,
+        [Description("For compatibility updates: NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE.")] string? compatibility = null,
+        [Description("true: stop after a dry run that checks every item and changes nothing.")] bool? dry_run = null,
+        [Description("Items per batch, 1 to 1000 (default 50).")] int batch_size = 50,
+        [Description("Seconds between batches, 0 to 3600 (default 0).")] double delay_between_batches = 0,
+        [Description("Back up everything the plan touches before the first write (default true). false is refused when rollback_on_error is on or the plan deletes anything.")] bool create_backup = true,
+        [Description("Undo every applied change when an item fails (default true).")] bool rollback_on_error = true,
+        [Description("Items run at once within a batch, 1 to 64 (default 4).")] int max_parallel = 4,
+        [Description("Run the first item alone and verify it before the rest (default true).")] bool canary = true,
+        [Description("Seconds to wait for the run before returning its task id, 0 to 50 (default 20).")] int wait_seconds = 20,
+        CancellationToken cancellationToken = default) =>
+        ToolErrors.GuardAsync(registry ?? registries.Default.Name, async () =>
+        {
+            var session = session_id is not null
+                ? conversation.Resume(session_id)
+                : request.Params?.RequestState is null
+                    ? conversation.Open(registry, Arguments(pattern, subjects, include_deleted, operation_type, update_type, compatibility, dry_run, wait_seconds, batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary))
+                    : null;
+            return ClientForms.Available(server)
+                ? await conversation.ConverseAsync(server, request, session ?? conversation.Resume(SessionOf(request)), progress, cancellationToken)
+                : await conversation.AdvanceAsync(session ?? conversation.Resume(SessionOf(request)), [], progress, cancellationToken);
+        });
+
+    [McpServerTool(Name = "bulk_wizard_answer", ReadOnly = true, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Continues a wizard without forms: answers its pending question (answers: {field: value}, as listed in the question), goes back one question (action back) or ends it (action cancel). Returns the next question (needs_input) or the plan to confirm with confirm_bulk_operation. Never changes the registry.")]
+    public Task<WizardReply> BulkWizardAnswer(
+        [Description("The session_id a wizard tool returned.")] string session_id,
+        [Description("The answers by field name, e.g. {\"compatibility\": \"FULL\"}.")] JsonElement? answers = null,
+        [Description("answer (default), back or cancel.")] string action = "answer",
+        CancellationToken cancellationToken = default) =>
+        ToolErrors.GuardAsync(registries.Default.Name, async () =>
+        {
+            var session = conversation.Resume(session_id);
+            var values = answers is { ValueKind: JsonValueKind.Object } given ? JsonNode.Parse(given.GetRawText())!.AsObject() : [];
+            return await conversation.AnswerAsync(session, action, values, cancellationToken);
+        });
+
+    [McpServerTool(Name = "bulk_schema_update", ReadOnly = true, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Plans a bulk schema update from arguments alone, without questions: returns the plan id, hash and a short preview. Changes nothing; run the plan with confirm_bulk_operation.")]
+    public Task<WizardReply> BulkSchemaUpdate(
+        IProgress<ProgressNotificationValue> progress,
+        [Description("Subjects to select: test-* (default context), :.staging:orders-* (one context), :*:test-* (every context); comma-separated, !term excludes.")] string pattern,
+        [Description("NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE.")] string compatibility,
+        [Description("compatibility (naming and metadata are not available yet).")] string update_type = "compatibility",
+        [Description("Configured registry name; the default registry when omitted.")] string? registry = null,
+        [Description("Also select soft-deleted subjects (default false).")] bool include_deleted = false,
+        [Description("Items per batch, 1 to 1000 (default 50).")] int batch_size = 50,
+        [Description("Seconds between batches, 0 to 3600 (default 0).")] double delay_between_batches = 0,
+        [Description("Back up before the first write (default true).")] bool create_backup = true,
+        [Description("Undo every applied change when an item fails (default true).")] bool rollback_on_error = true,
+        [Description("Items run at once within a batch, 1 to 64 (default 4).")] int max_parallel = 4,
+        [Description("Run the first item alone and verify it before the rest (default true).")] bool canary = true,
+        CancellationToken cancellationToken = default) =>
+        ToolErrors.GuardAsync(registry ?? registries.Default.Name, async () =>
+        {
+            var session = conversation.Open(registry, Arguments(pattern, null, include_deleted, "schema_update", update_type, compatibility, null, 0, batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary));
+            return await conversation.AdvanceAsync(session, [], progress, cancellationToken);
+        });
+
+    private static WizardStartArguments Arguments(
+        string? pattern, string[]? subjects, bool? includeDeleted, string? operationType, string? updateType, string? compatibility, bool? dryRun, int waitSeconds,
+        int batchSize, double delay, bool createBackup, bool rollbackOnError, int maxParallel, bool canary) => new()
+        {
+            OperationType = operationType,
+            Pattern = pattern,
+            Subjects = subjects,
+            IncludeDeleted = includeDeleted,
+            UpdateType = updateType,
+            Compatibility = compatibility,
+            DryRun = dryRun,
+            WaitSeconds = waitSeconds,
+            Config = new BulkOperationConfig
+            {
+                BatchSize = batchSize,
+                DelayBetweenBatches = delay,
+                CreateBackup = createBackup,
+                RollbackOnError = rollbackOnError,
+                MaxParallel = maxParallel,
+                Canary = canary,
+            },
+        };
+
+    private string SessionOf(RequestContext<CallToolRequestParams> request) =>
+        conversation.SessionIdFrom(request.Params?.RequestState)
+        ?? throw new Core.Wizard.WizardInputException("requestState: not a state this server issued (it may have restarted); start a new wizard.");
+}
