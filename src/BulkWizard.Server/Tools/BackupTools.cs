@@ -1,16 +1,45 @@
 using System.ComponentModel;
 using BulkWizard.Core.Backups;
+using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
+using BulkWizard.Core.Restore;
+using BulkWizard.Server.Execution;
 using BulkWizard.Server.Tools.Results;
+using BulkWizard.Server.Wizard;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace BulkWizard.Server.Tools;
 
-/// <summary>The backups taken before runs: list them and read one.</summary>
+/// <summary>The backups taken before runs: list them, read one, restore one.</summary>
 [McpServerToolType]
-public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider registries)
+public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider registries, IPlanStore plans, WizardConversation conversation, TimeProvider clock)
 {
+    [McpServerTool(Name = "restore_backup", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Puts the subjects of a backup back as they were: versions (same ids and versions, through IMPORT mode where needed), config and mode. Planned, previewed and confirmed like any destructive operation: with a client that shows forms the person sees the preview and the dry run and types YES; without, this returns the plan, to run with confirm_bulk_operation (dry_run true, then dry_run false with confirmation YES). The restore itself is backed up first.")]
+    public Task<WizardReply> RestoreBackup(
+        McpServer server,
+        RequestContext<CallToolRequestParams> request,
+        IProgress<ProgressNotificationValue> progress,
+        [Description("The backup_id to restore, e.g. from list_backups or a task result.")] string backup_id,
+        [Description("Seconds to wait for the run before returning its task id, 0 to 50 (default 20).")] int wait_seconds = ExecutionLauncher.DefaultWaitSeconds,
+        CancellationToken cancellationToken = default) =>
+        ToolErrors.GuardAsync(registries.Default.Name, async () =>
+        {
+            if (conversation.SessionIdFrom(request.Params?.RequestState) is not null)
+            {
+                // A retried call of the confirmation rounds: the plan is in the session already.
+                return await conversation.ConfirmAsync(server, request, plan: null, wait_seconds, progress, cancellationToken);
+            }
+
+            var backup = await LoadAsync(backup_id, cancellationToken);
+            var plan = PlanJson.Sealed(await new RestorePlanner(registries.Get(backup.Registry), clock).PlanAsync(backup, new BulkOperationConfig(), cancellationToken));
+            await plans.SaveAsync(plan, cancellationToken);
+            return ClientForms.Available(server)
+                ? await conversation.ConfirmAsync(server, request, plan, wait_seconds, progress, cancellationToken)
+                : conversation.PlannedReply(plan);
+        });
     [McpServerTool(Name = "list_backups", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("The backups in the data directory, newest first: id, registry, plan, operation, time, subject and version counts; a damaged backup is listed with its problem.")]
     public async Task<BackupList> ListBackups(
@@ -28,13 +57,18 @@ public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider r
         CancellationToken cancellationToken = default) =>
         ToolErrors.GuardAsync(registries.Default.Name, async () =>
         {
-            try
-            {
-                return BackupDetail.Of(await backups.LoadAsync(backup_id, cancellationToken));
-            }
-            catch (Exception e) when (e is BackupNotFoundException or BackupCorruptedException)
-            {
-                throw new McpException($"backup_id: {e.Message}", e);
-            }
+            return BackupDetail.Of(await LoadAsync(backup_id, cancellationToken));
         });
+
+    private async Task<Backup> LoadAsync(string backupId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await backups.LoadAsync(backupId, cancellationToken);
+        }
+        catch (Exception e) when (e is BackupNotFoundException or BackupCorruptedException)
+        {
+            throw new McpException($"backup_id: {e.Message}", e);
+        }
+    }
 }

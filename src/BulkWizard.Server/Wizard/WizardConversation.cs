@@ -130,9 +130,11 @@ public sealed class WizardConversation(
     /// (a destructive plan gets its dry run first, then a typed YES); any confirmation argument is ignored.
     /// </summary>
     public Task<WizardReply> ConfirmAsync(
-        McpServer server, RequestContext<CallToolRequestParams> request, OperationPlan plan, int waitSeconds, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+        McpServer server, RequestContext<CallToolRequestParams> request, OperationPlan? plan, int waitSeconds, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
-        var session = SessionIdFrom(request.Params?.RequestState) is { } id ? Resume(id) : OpenForPlan(plan, waitSeconds);
+        var session = SessionIdFrom(request.Params?.RequestState) is { } id
+            ? Resume(id)
+            : OpenForPlan(plan ?? throw new WizardInputException("plan_id: no plan to confirm."), waitSeconds);
         return ConverseAsync(server, request, session, progress, cancellationToken);
     }
 
@@ -337,11 +339,13 @@ public sealed class WizardConversation(
         state.DryRunSummary = null;
     }
 
-    private WizardReply Planned(WizardSession session, OperationPlan plan) => new()
+    private WizardReply Planned(WizardSession session, OperationPlan plan) => PlannedReply(plan) with { SessionId = session.Id };
+
+    /// <summary>A plan ready to confirm with <c>confirm_bulk_operation</c>.</summary>
+    public WizardReply PlannedReply(OperationPlan plan) => new()
     {
         Status = "planned",
-        Registry = session.Registry,
-        SessionId = session.Id,
+        Registry = plan.Registry,
         Message = PlanPreview.Headline(plan),
         Plan = PlanSummary.From(plan, plans.PathOf(plan.Id)),
         Next = ConfirmNext(plan),
