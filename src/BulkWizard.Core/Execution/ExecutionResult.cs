@@ -52,7 +52,7 @@ public sealed record ExecutionResult
 
     public string Summary => DryRun
         ? $"dry run: {WouldApply} would change, {Conflicts} in conflict, {Failed} failed, nothing changed"
-        : $"{TaskStatus.ToString().ToLowerInvariant()}: {Applied} applied, {Undone} undone, {Failed} failed, {Conflicts} in conflict, {Skipped} skipped";
+        : $"{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(TaskStatus.ToString())}: {Applied} applied, {Undone} undone, {Failed} failed, {Conflicts} in conflict, {Skipped} skipped";
 
     private int Count(ItemOutcome outcome) => Items.Count(i => i.Outcome == outcome);
 }
