@@ -17,8 +17,18 @@ public sealed class ExecutionLauncher(TaskManager tasks, PlanExecutor executor, 
     public const int DefaultWaitSeconds = 20;
     public const int MaxWaitSeconds = 50;
 
+    /// <summary>Refuses, before a confirmation is spent or a task exists, a plan the executor would refuse (e.g. no backup with rollback on).</summary>
+    public void EnsureRunnable(OperationPlan plan, bool dryRun, string confirmedBy)
+    {
+        if (PlanExecutor.Refusal(plan, registries.Get(plan.Registry), new ExecutionRequest(plan.Config, dryRun, confirmedBy)) is { } refusal)
+        {
+            throw new McpException(refusal);
+        }
+    }
+
     public BulkTask Start(OperationPlan plan, bool dryRun, string confirmedBy)
     {
+        EnsureRunnable(plan, dryRun, confirmedBy);
         var gateway = registries.Get(plan.Registry);
         return tasks.Start(plan.Id, plan.Registry, plan.OperationType, plan.Changes.Count, (task, token) =>
         {

@@ -50,6 +50,7 @@ public sealed class PlanTools(IPlanStore plans, PlanApprovals approvals, Executi
                 throw new McpException(refusal);
             }
 
+            launcher.EnsureRunnable(plan, dry_run, WizardConversation.AssistantConfirmed);
             if (!dry_run && !approvals.TryConsume(plan))
             {
                 throw new McpException($"plan_id: plan {plan.Id} has already been executed; a confirmation is used once.");

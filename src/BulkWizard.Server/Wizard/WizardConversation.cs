@@ -290,6 +290,7 @@ public sealed class WizardConversation(
         WizardSession session, ConversationState state, bool dryRun, string confirmedBy, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
         var plan = state.Plan!;
+        launcher.EnsureRunnable(plan, dryRun, confirmedBy);
         if (!dryRun && !approvals.TryConsume(plan))
         {
             return Finished(session, "refused", $"plan_id: plan {plan.Id} has already been executed; a confirmation is used once.");

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using BulkWizard.Core.Backups;
 using BulkWizard.Core.Execution;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registries;
 using BulkWizard.Core.Registry;
+using BulkWizard.Core.Storage;
 using BulkWizard.Core.Tasks;
 using BulkWizard.Core.Tests.Support;
 using Moq;
@@ -103,7 +105,7 @@ public sealed class PlanExecutorAccessTests : IDisposable
             });
 
     private PlanExecutor Executor() =>
-        new(new Backups.FileBackupStore(new Storage.DataDirectory(_root)), new Storage.DataDirectory(_root), TimeProvider.System,
+        new(new FileBackupStore(new DataDirectory(_root)), new DataDirectory(_root), TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanExecutor>.Instance);
 
     private static OperationPlan Plan() =>

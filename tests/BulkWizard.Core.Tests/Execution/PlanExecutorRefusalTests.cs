@@ -5,6 +5,7 @@ using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registries;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.Restore;
+using BulkWizard.Core.Storage;
 using BulkWizard.Core.Tests.Support;
 using Moq;
 
@@ -71,7 +72,7 @@ public sealed class PlanExecutorRefusalTests
         var gateway = new Mock<IRegistryGateway>(MockBehavior.Strict);
         gateway.Setup(g => g.Registry).Returns(new RegistryOptions { Name = "prod", Url = "http://registry.test" });
         var root = Path.Combine(Path.GetTempPath(), "bulkwizard-refusal-" + Guid.NewGuid().ToString("N"));
-        var data = new Storage.DataDirectory(root);
+        var data = new DataDirectory(root);
         var executor = new PlanExecutor(new FileBackupStore(data), data, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PlanExecutor>.Instance);
 
         var refused = await Assert.ThrowsAsync<ExecutionRefusedException>(() =>
