@@ -107,6 +107,24 @@ public sealed class WizardElicitationTests
         Assert.EndsWith(WizardTexts.Get("enter_pattern"), script.Asked[2].Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(ProtocolRevisions.Both), MemberType = typeof(ProtocolRevisions))]
+    public async Task EightQuestionsInOneCall_ThenNeedsInputWithSessionAndTheWizardContinues(string? protocol)
+    {
+        await using var harness = await WizardHarness.StartAsync();
+        var script = new ElicitationScript([Accept("operation_type", "schema_update"), Accept("selection", "custom"), .. Enumerable.Repeat(Accept("pattern", ":.bad"), 6)]);
+        await using var client = await ServerLauncher.ConnectWithFormsAsync(harness.Settings, protocol, script);
+
+        var reply = await client.CallAsync("start_bulk_wizard");
+        var next = await client.CallAsync("bulk_wizard_answer", new() { ["session_id"] = reply.Str("session_id"), ["answers"] = new JsonObject { ["pattern"] = "test-*" } });
+
+        Assert.Equal(8, script.Asked.Count);
+        Assert.Equal("needs_input", reply.Str("status"));
+        Assert.Equal(WizardTexts.Get("enter_pattern"), reply["question"]!.Str("message"));
+        Assert.StartsWith("pattern: ':.bad' opens a context", reply["errors"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(WizardTexts.Get("update_type"), next["question"]!.Str("message"));
+    }
+
     private static bool HasLiveVersion(RegistrySnapshot snapshot, string subject) =>
         snapshot.Subject(subject)!["versions"]!.AsArray().Any(v => v!["deleted"]?.GetValue<bool>() != true);
 }

@@ -21,12 +21,12 @@ public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider r
     public Task<WizardReply> RestoreBackup(
         McpServer server,
         RequestContext<CallToolRequestParams> request,
-        IProgress<ProgressNotificationValue> progress,
         [Description("The backup_id to restore, e.g. from list_backups or a task result.")] string backup_id,
         [Description("Seconds to wait for the run before returning its task id, 0 to 50 (default 20).")] int wait_seconds = ExecutionLauncher.DefaultWaitSeconds,
         CancellationToken cancellationToken = default) =>
         ToolErrors.GuardAsync(registries.Default.Name, async () =>
         {
+            await using var progress = OrderedProgress.For(server, request);
             if (conversation.SessionIdFrom(request.Params?.RequestState) is not null)
             {
                 // A retried call of the confirmation rounds: the plan is in the session already.

@@ -20,7 +20,6 @@ public sealed class PlanTools(IPlanStore plans, PlanApprovals approvals, Executi
     public Task<WizardReply> ConfirmBulkOperation(
         McpServer server,
         RequestContext<CallToolRequestParams> request,
-        IProgress<ProgressNotificationValue> progress,
         [Description("The plan_id a planning tool returned.")] string plan_id,
         [Description("The plan_hash returned with it: proves the plan is the one reviewed.")] string plan_hash,
         [Description("'accept' for a non-destructive plan, 'YES' for a destructive one. Ignored when the client shows forms.")] string? confirmation = null,
@@ -29,6 +28,7 @@ public sealed class PlanTools(IPlanStore plans, PlanApprovals approvals, Executi
         CancellationToken cancellationToken = default) =>
         ToolErrors.GuardAsync(registries.Default.Name, async () =>
         {
+            await using var progress = OrderedProgress.For(server, request);
             var plan = await FindAsync(plan_id, cancellationToken);
             if (!string.Equals(plan.Hash, plan_hash, StringComparison.Ordinal))
             {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
+using BulkWizard.Server.Execution;
 using BulkWizard.Server.Tools.Results;
 using BulkWizard.Server.Wizard;
 using ModelContextProtocol;
@@ -20,7 +21,6 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
     public Task<WizardReply> StartBulkWizard(
         McpServer server,
         RequestContext<CallToolRequestParams> request,
-        IProgress<ProgressNotificationValue> progress,
         [Description("schema_update, migration, cleanup or configuration; asked when omitted. Only schema_update is available in this version.")] string? operation_type = null,
         [Description("Configured registry name (see list_registries); the default registry when omitted.")] string? registry = null,
         [Description("Resume an existing wizard session instead of starting one.")] string? session_id = null,
@@ -45,6 +45,7 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
                 : request.Params?.RequestState is null
                     ? conversation.Open(registry, Arguments(pattern, subjects, include_deleted, operation_type, update_type, compatibility, dry_run, wait_seconds, batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary))
                     : null;
+            await using var progress = OrderedProgress.For(server, request);
             return ClientForms.Available(server)
                 ? await conversation.ConverseAsync(server, request, session ?? conversation.Resume(SessionOf(request)), progress, cancellationToken)
                 : await conversation.AdvanceAsync(session ?? conversation.Resume(SessionOf(request)), [], progress, cancellationToken);
@@ -67,7 +68,6 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
     [McpServerTool(Name = "bulk_schema_update", ReadOnly = true, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Plans a bulk schema update from arguments alone, without questions: returns the plan id, hash and a short preview. Changes nothing; run the plan with confirm_bulk_operation.")]
     public Task<WizardReply> BulkSchemaUpdate(
-        IProgress<ProgressNotificationValue> progress,
         [Description("Subjects to select: test-* (default context), :.staging:orders-* (one context), :*:test-* (every context); comma-separated, !term excludes.")] string pattern,
         [Description("NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE.")] string compatibility,
         [Description("compatibility (naming and metadata are not available yet).")] string update_type = "compatibility",
@@ -83,7 +83,7 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
         ToolErrors.GuardAsync(registry ?? registries.Default.Name, async () =>
         {
             var session = conversation.Open(registry, Arguments(pattern, null, include_deleted, "schema_update", update_type, compatibility, null, 0, batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary));
-            return await conversation.AdvanceAsync(session, [], progress, cancellationToken);
+            return await conversation.AdvanceAsync(session, [], progress: null, cancellationToken);
         });
 
     private static WizardStartArguments Arguments(

@@ -110,8 +110,11 @@ public sealed class WizardConversation(
             var round = incoming?.Round ?? 0;
             if (round >= MaxQuestionsPerCall)
             {
-                return NeedsInput(session, question, notice is null ? [] : [notice],
-                    $"This call has asked {MaxQuestionsPerCall} questions. Continue with start_bulk_wizard(session_id) or bulk_wizard_answer.");
+                // The bridge to elicitation/create stops after 10 rounds; this call stops asking before that.
+                const string resume = "This call has asked its questions. Continue with start_bulk_wizard(session_id), or without forms with bulk_wizard_answer";
+                return state.Plan is null
+                    ? NeedsInput(session, question, notice is null ? [] : [notice], resume + ".")
+                    : PlannedReply(state.Plan) with { SessionId = session.Id, Message = resume + " / confirm_bulk_operation." };
             }
 
             var form = ElicitationForms.Build(question, server.NegotiatedProtocolVersion, notice);
