@@ -44,7 +44,10 @@ static async Task<(OperationPlan Plan, TimeSpan Elapsed)> PlanAsync(BenchRegistr
 {
     var started = Stopwatch.GetTimestamp();
     var catalog = await SubjectCatalog.ReadAsync(registry.Gateway, includeDeleted: false, CancellationToken.None);
-    var selected = new SelectedSubjects(pattern, catalog.Match(SubjectPattern.Parse(pattern)), new Dictionary<BulkWizard.Core.Registry.QualifiedSubject, string>());
+    var selected = new SelectedSubjects(pattern, catalog.Match(SubjectPattern.Parse(pattern)), new Dictionary<BulkWizard.Core.Registry.QualifiedSubject, string>())
+    {
+        ContextSizes = catalog.Subjects.GroupBy(s => s.Context).ToDictionary(g => g.Key, g => g.Count()),
+    };
     var plan = await new CompatibilityPlanner(registry.Gateway, TimeProvider.System).PlanAsync(selected, level, config, [], CancellationToken.None);
     return (PlanJson.Sealed(plan), Stopwatch.GetElapsedTime(started));
 }

@@ -16,12 +16,7 @@ public sealed class ProgressTests
     {
         await using var harness = await WizardHarness.StartAsync();
         await using var server = RawServerProcess.Start(harness.Settings);
-        await server.SendAsync(Request(1, "initialize", new JsonObject
-        {
-            ["protocolVersion"] = "2025-11-25", ["capabilities"] = new JsonObject(), ["clientInfo"] = new JsonObject { ["name"] = "raw", ["version"] = "1" },
-        }));
-        await server.WaitForResponseAsync(1, Timeout);
-        await server.SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" });
+        await server.InitializeAsync("2025-11-25", Timeout);
         await server.SendAsync(Call(2, "bulk_schema_update", new JsonObject { ["pattern"] = ":*:*", ["compatibility"] = "NONE", ["batch_size"] = 5 }));
         var plan = (await server.WaitForResponseAsync(2, Timeout))["result"]!["structuredContent"]!["plan"]!;
 
@@ -50,9 +45,6 @@ public sealed class ProgressTests
         Assert.All(progress, p => Assert.True(p.Index < resultAt, "progress after the result"));
     }
 
-    private static JsonObject Request(int id, string method, JsonObject parameters) =>
-        new() { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters };
-
     private static JsonObject Call(int id, string tool, JsonObject arguments) =>
-        Request(id, "tools/call", new JsonObject { ["name"] = tool, ["arguments"] = arguments });
+        RawServerProcess.Request(id, "tools/call", new JsonObject { ["name"] = tool, ["arguments"] = arguments });
 }

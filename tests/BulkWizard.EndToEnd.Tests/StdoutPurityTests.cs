@@ -16,17 +16,10 @@ public sealed class StdoutPurityTests
     {
         await using var server = RawServerProcess.Start();
 
-        await server.SendAsync(Request(1, "initialize", new JsonObject
-        {
-            ["protocolVersion"] = protocolVersion,
-            ["capabilities"] = new JsonObject(),
-            ["clientInfo"] = new JsonObject { ["name"] = "raw", ["version"] = "1.0" },
-        }));
-        var initialize = await server.WaitForResponseAsync(1, Timeout);
-        await server.SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" });
-        await server.SendAsync(Request(2, "tools/list", new JsonObject()));
+        var initialize = await server.InitializeAsync(protocolVersion, Timeout);
+        await server.SendAsync(RawServerProcess.Request(2, "tools/list", new JsonObject()));
         await server.WaitForResponseAsync(2, Timeout);
-        await server.SendAsync(Request(3, "tools/call", new JsonObject { ["name"] = "get_registry_inventory", ["arguments"] = new JsonObject() }));
+        await server.SendAsync(RawServerProcess.Request(3, "tools/call", new JsonObject { ["name"] = "get_registry_inventory", ["arguments"] = new JsonObject() }));
         var inventory = await server.WaitForResponseAsync(3, Timeout);
         var exitCode = await server.CloseAndWaitAsync(Timeout);
 
@@ -42,7 +35,7 @@ public sealed class StdoutPurityTests
     {
         await using var server = RawServerProcess.Start();
 
-        await server.SendAsync(Request(1, "server/discover", new JsonObject()));
+        await server.SendAsync(RawServerProcess.Request(1, "server/discover", new JsonObject()));
         var discover = await server.WaitForResponseAsync(1, Timeout);
         var exitCode = await server.CloseAndWaitAsync(Timeout);
 
@@ -50,9 +43,6 @@ public sealed class StdoutPurityTests
         Assert.Equal(0, exitCode);
         AssertAllJsonRpc(server.StdoutLines);
     }
-
-    private static JsonObject Request(int id, string method, JsonObject parameters) =>
-        new() { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters };
 
     private static void AssertAllJsonRpc(IReadOnlyList<string> lines)
     {

@@ -18,6 +18,9 @@ public sealed class CompatibilityPlanner(IRegistryGateway gateway, TimeProvider 
     public const string OperationType = "schema_update";
     private const int ExamplesShown = 3;
 
+    /// <summary>A context is read whole when at least one in this many of its subjects is selected.</summary>
+    private const int BulkReadShare = 10;
+
     public async Task<OperationPlan> PlanAsync(
         SelectedSubjects selection, CompatibilityLevel level, BulkOperationConfig config, JsonObject answers, CancellationToken cancellationToken)
     {
@@ -50,7 +53,7 @@ public sealed class CompatibilityPlanner(IRegistryGateway gateway, TimeProvider 
         var warnings = new List<string>();
         AddLoosening(warnings, changed, level);
         AddProductionContexts(warnings, changed);
-        await AddHistoryAsync(warnings, changed, level, cancellationToken);
+        await AddHistoryAsync(warnings, changed, level, selection.ContextSizes, cancellationToken);
 
         return new OperationPlan
         {
@@ -86,7 +89,8 @@ public sealed class CompatibilityPlanner(IRegistryGateway gateway, TimeProvider 
         }
     }
 
-    private async Task AddHistoryAsync(List<string> warnings, List<SubjectSettings> changed, CompatibilityLevel level, CancellationToken cancellationToken)
+    private async Task AddHistoryAsync(
+        List<string> warnings, List<SubjectSettings> changed, CompatibilityLevel level, IReadOnlyDictionary<string, int> contextSizes, CancellationToken cancellationToken)
     {
         if (level == CompatibilityLevel.None || changed.Count == 0)
         {
@@ -94,6 +98,15 @@ public sealed class CompatibilityPlanner(IRegistryGateway gateway, TimeProvider 
         }
 
         var checker = new VersionHistoryChecker(gateway);
+        foreach (var context in changed.GroupBy(s => s.Subject.Context))
+        {
+            // Reading the whole context costs a request per thousand versions; per subject it costs two.
+            if (context.Count() * BulkReadShare >= contextSizes.GetValueOrDefault(context.Key, int.MaxValue))
+            {
+                await checker.PreloadContextAsync(context.Key, cancellationToken);
+            }
+        }
+
         var checks = new ConcurrentBag<HistoryCheck>();
         await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = SubjectSettingsReader.MaxParallel, CancellationToken = cancellationToken },
             async (subject, token) => checks.Add(await checker.CheckAsync(subject.Subject, level, token)));

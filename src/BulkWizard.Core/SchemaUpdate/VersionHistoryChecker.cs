@@ -14,18 +14,29 @@ namespace BulkWizard.Core.SchemaUpdate;
 public sealed class VersionHistoryChecker(IRegistryGateway gateway)
 {
     private readonly ConcurrentDictionary<(string, int), string> _referenced = new();
+    private readonly ConcurrentDictionary<QualifiedSubject, List<SchemaVersion>> _preloaded = new();
+    private readonly ConcurrentDictionary<string, bool> _preloadedContexts = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads every live version of one context with the paged <c>GET /schemas</c> (about one request per
+    /// thousand versions), for when most of the context is selected: cheaper than two requests per subject.
+    /// </summary>
+    public async Task PreloadContextAsync(string context, CancellationToken cancellationToken)
+    {
+        var prefix = context == QualifiedSubject.DefaultContext ? "" : QualifiedSubject.ContextOnly(context).ToString();
+        await foreach (var version in gateway.ListSchemasAsync(new SchemaQuery(prefix), cancellationToken))
+        {
+            _preloaded.GetOrAdd(version.Subject, _ => []).Add(version);
+        }
+
+        _preloadedContexts[context] = true;
+    }
 
     public async Task<HistoryCheck> CheckAsync(QualifiedSubject subject, CompatibilityLevel level, CancellationToken cancellationToken)
     {
-        var versions = new List<SchemaVersion>();
-        // One request per subject: the prefix may also match longer names, which are filtered out here.
-        await foreach (var version in gateway.ListSchemasAsync(new SchemaQuery(subject.ToString()), cancellationToken))
-        {
-            if (version.Subject == subject)
-            {
-                versions.Add(version);
-            }
-        }
+        var versions = _preloadedContexts.ContainsKey(subject.Context)
+            ? [.. _preloaded.GetValueOrDefault(subject) ?? []]
+            : await ReadSubjectAsync(subject, cancellationToken);
 
         versions.Sort((a, b) => a.Version.CompareTo(b.Version));
         if (versions.Any(v => v.SchemaType != SchemaTypes.Avro))
@@ -57,6 +68,21 @@ public sealed class VersionHistoryChecker(IRegistryGateway gateway)
         }
 
         return new HistoryCheck(subject.ToString(), true, true, null);
+    }
+
+    private async Task<List<SchemaVersion>> ReadSubjectAsync(QualifiedSubject subject, CancellationToken cancellationToken)
+    {
+        var versions = new List<SchemaVersion>();
+        // The prefix may also match longer names, which are filtered out here.
+        await foreach (var version in gateway.ListSchemasAsync(new SchemaQuery(subject.ToString()), cancellationToken))
+        {
+            if (version.Subject == subject)
+            {
+                versions.Add(version);
+            }
+        }
+
+        return versions;
     }
 
     private async Task<IReadOnlyList<string>> ReferencedAsync(SchemaVersion version, CancellationToken cancellationToken)

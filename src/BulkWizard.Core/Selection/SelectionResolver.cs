@@ -13,6 +13,12 @@ public sealed class SelectionResolver(IRegistryGateway gateway, SelectionOptions
     public async Task<SelectedSubjects> ResolveAsync(WizardSession session, CancellationToken cancellationToken)
     {
         var catalog = await steps.CatalogAsync(session, cancellationToken);
+        var selected = await SelectAsync(session, catalog, cancellationToken);
+        return selected with { ContextSizes = catalog.Subjects.GroupBy(s => s.Context).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal) };
+    }
+
+    private async Task<SelectedSubjects> SelectAsync(WizardSession session, SubjectCatalog catalog, CancellationToken cancellationToken)
+    {
         var answers = session.Answers;
         var selection = answers.GetString(SelectionKeys.Selection) ?? throw new WizardInputException("selection: not answered.");
         var noAliases = new Dictionary<QualifiedSubject, string>();

@@ -21,8 +21,8 @@ public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider r
     public Task<WizardReply> RestoreBackup(
         McpServer server,
         RequestContext<CallToolRequestParams> request,
-        [Description("The backup_id to restore, e.g. from list_backups or a task result.")] string backup_id,
-        [Description("Seconds to wait for the run before returning its task id, 0 to 50 (default 20).")] int wait_seconds = ExecutionLauncher.DefaultWaitSeconds,
+        [Description(ToolText.BackupId)] string backup_id,
+        [Description(ToolText.WaitSeconds)] int wait_seconds = ExecutionLauncher.DefaultWaitSeconds,
         CancellationToken cancellationToken = default) =>
         ToolErrors.GuardAsync(registries.Default.Name, async () =>
         {
@@ -53,7 +53,7 @@ public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider r
     [McpServerTool(Name = "get_backup", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("One backup, checksum verified: for each subject its versions (id, version, type, deleted flag, references, metadata; schema text left out), its own config and mode.")]
     public Task<BackupDetail> GetBackup(
-        [Description("The backup_id, e.g. from list_backups or a task result.")] string backup_id,
+        [Description(ToolText.BackupId)] string backup_id,
         CancellationToken cancellationToken = default) =>
         ToolErrors.GuardAsync(registries.Default.Name, async () =>
         {

@@ -20,11 +20,11 @@ public sealed class PlanTools(IPlanStore plans, PlanApprovals approvals, Executi
     public Task<WizardReply> ConfirmBulkOperation(
         McpServer server,
         RequestContext<CallToolRequestParams> request,
-        [Description("The plan_id a planning tool returned.")] string plan_id,
+        [Description(ToolText.PlanId)] string plan_id,
         [Description("The plan_hash returned with it: proves the plan is the one reviewed.")] string plan_hash,
         [Description("'accept' for a non-destructive plan, 'YES' for a destructive one. Ignored when the client shows forms.")] string? confirmation = null,
         [Description("true (default): check every item and change nothing. false: run for real.")] bool dry_run = true,
-        [Description("Seconds to wait for the run before returning its task id, 0 to 50 (default 20).")] int wait_seconds = ExecutionLauncher.DefaultWaitSeconds,
+        [Description(ToolText.WaitSeconds)] int wait_seconds = ExecutionLauncher.DefaultWaitSeconds,
         CancellationToken cancellationToken = default) =>
         ToolErrors.GuardAsync(registries.Default.Name, async () =>
         {
@@ -69,7 +69,7 @@ public sealed class PlanTools(IPlanStore plans, PlanApprovals approvals, Executi
     [McpServerTool(Name = "get_bulk_plan", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Reads a plan page by page: every change with its before and after, the skipped subjects with reasons, the warnings and the estimate. The whole plan is also exported as JSON at exported_to.")]
     public Task<PlanPage> GetBulkPlan(
-        [Description("The plan_id a planning tool returned.")] string plan_id,
+        [Description(ToolText.PlanId)] string plan_id,
         [Description("Page number, from 1.")] int page = 1,
         [Description("Changes per page, 1 to 500 (default 50).")] int page_size = PlanSummary.PageSize,
         CancellationToken cancellationToken = default) =>

@@ -23,7 +23,7 @@ public sealed class RegistryTools(IRegistryGatewayProvider registries)
     [McpServerTool(Name = "get_registry_inventory", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Counts what a registry holds: contexts, subjects (live and soft-deleted), versions (live and soft-deleted), and subjects with their own compatibility or mode. Per context too. Optionally only the subjects a pattern selects.")]
     public async Task<RegistryInventory> GetRegistryInventory(
-        [Description("Configured registry name (see list_registries); the default registry when omitted.")] string? registry = null,
+        [Description(ToolText.Registry)] string? registry = null,
         [Description("Subjects to count: a glob such as test-* (default context), :.staging:orders-* (one context), :*:test-* (every context); comma-separated terms, !term excludes. All subjects when omitted.")] string? pattern = null,
         CancellationToken cancellationToken = default)
     {

@@ -51,15 +51,7 @@ public static class ElicitationForms
             Items = new TitledEnumItemsSchema { AnyOf = [.. field.Options.Select(Option)] },
             Default = field.Default is JsonArray items ? [.. items.Select(i => i!.GetValue<string>())] : null,
         },
-        FieldKind.Number => new NumberSchema
-        {
-            Type = field.WholeNumber ? "integer" : "number",
-            Title = field.Title,
-            Description = field.Description,
-            Minimum = field.Minimum,
-            Maximum = field.Maximum,
-            Default = field.Default?.GetValue<double>(),
-        },
+        FieldKind.Number => Number(field, withDefault: true),
         FieldKind.Boolean => new BooleanSchema { Title = field.Title, Description = field.Description, Default = field.Default?.GetValue<bool>() },
         _ => Text(field, withDefault: true),
     };
@@ -82,16 +74,19 @@ public static class ElicitationForms
             Title = field.Title,
             Description = "Comma-separated, from: " + string.Join(", ", field.Options.Select(o => o.Value)),
         },
-        FieldKind.Number => new NumberSchema
-        {
-            Type = field.WholeNumber ? "integer" : "number",
-            Title = field.Title,
-            Description = field.Description,
-            Minimum = field.Minimum,
-            Maximum = field.Maximum,
-        },
+        FieldKind.Number => Number(field, withDefault: false),
         FieldKind.Boolean => new BooleanSchema { Title = field.Title, Description = field.Description },
         _ => Text(field, withDefault: false),
+    };
+
+    private static NumberSchema Number(Field field, bool withDefault) => new()
+    {
+        Type = field.WholeNumber ? "integer" : "number",
+        Title = field.Title,
+        Description = field.Description,
+        Minimum = field.Minimum,
+        Maximum = field.Maximum,
+        Default = withDefault ? field.Default?.GetValue<double>() : null,
     };
 
     private static StringSchema Text(Field field, bool withDefault) => new()

@@ -78,6 +78,23 @@ public sealed class RawServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The <c>initialize</c> handshake of <paramref name="protocolVersion"/>; returns the initialize response.</summary>
+    public async Task<JsonObject> InitializeAsync(string protocolVersion, TimeSpan timeout)
+    {
+        await SendAsync(Request(1, "initialize", new JsonObject
+        {
+            ["protocolVersion"] = protocolVersion,
+            ["capabilities"] = new JsonObject(),
+            ["clientInfo"] = new JsonObject { ["name"] = "raw", ["version"] = "1.0" },
+        }));
+        var response = await WaitForResponseAsync(1, timeout);
+        await SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" });
+        return response;
+    }
+
+    public static JsonObject Request(int id, string method, JsonObject parameters) =>
+        new() { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters };
+
     public async Task SendAsync(JsonObject message)
     {
         await _process.StandardInput.WriteLineAsync(message.ToJsonString());
