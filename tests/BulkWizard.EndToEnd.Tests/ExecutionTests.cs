@@ -125,4 +125,46 @@ public sealed class ExecutionTests
         Assert.Equal("completed", restored.Str("status"));
         Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));
     }
+
+    [Fact]
+    public async Task RestoreWithForms_PreviewThenDryRunThenTypedYes()
+    {
+        await using var harness = await WizardHarness.StartAsync();
+        var before = await harness.SnapshotAsync();
+        string backupId;
+        await using (var assistant = await ServerLauncher.ConnectAsync(harness.Settings))
+        {
+            var run = await assistant.CallAsync("confirm_bulk_operation", Run(await PlanAsync(assistant, "test-*", "NONE")));
+            backupId = run["task"]!["result"]!.Str("backup_id");
+        }
+
+        var script = new ElicitationScript(ElicitationScript.Accept("view_details", false), ElicitationScript.Accept("confirmation", "yes"), ElicitationScript.Accept("confirmation", "YES"));
+        await using var person = await ServerLauncher.ConnectWithFormsAsync(harness.Settings, null, script);
+
+        var restored = await person.CallAsync("restore_backup", new() { ["backup_id"] = backupId });
+
+        Assert.Equal("completed", restored.Str("status"));
+        Assert.Equal("user (elicitation)", restored["task"]!["result"]!.Str("confirmed_by"));
+        Assert.Contains("Dry run: dry run:", script.Asked[1].Message, StringComparison.Ordinal);
+        Assert.EndsWith("Type YES to proceed.", script.Asked[1].Message, StringComparison.Ordinal);
+        Assert.StartsWith("confirmation: type YES exactly", script.Asked[2].Message, StringComparison.Ordinal);
+        Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));
+    }
+
+    [Fact]
+    public async Task RequireElicitationForDestructive_RefusesDestructiveRunWithoutForms()
+    {
+        await using var harness = await WizardHarness.StartAsync();
+        var settings = harness.Settings;
+        settings["BulkWizard__Safety__RequireElicitationForDestructive"] = "true";
+        await using var client = await ServerLauncher.ConnectAsync(settings);
+        var run = await client.CallAsync("confirm_bulk_operation", Run(await PlanAsync(client, "test-*", "NONE")));
+        var restore = (await client.CallAsync("restore_backup", new() { ["backup_id"] = run["task"]!["result"]!.Str("backup_id") }))["plan"]!;
+        await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = restore.Str("plan_id"), ["plan_hash"] = restore.Str("plan_hash") });
+
+        var refused = await client.CallExpectingErrorAsync("confirm_bulk_operation", Run(restore, confirmation: "YES"));
+
+        Assert.Equal("completed", run.Str("status"));
+        Assert.Contains("runs destructive plans only after the person confirms in a form", refused, StringComparison.Ordinal);
+    }
 }

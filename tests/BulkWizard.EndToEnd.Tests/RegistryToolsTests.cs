@@ -31,20 +31,40 @@ public sealed class RegistryToolsTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(ProtocolRevisions.Both), MemberType = typeof(ProtocolRevisions))]
-    public async Task ToolsList_ReadOnlyToolsAnnotatedAndDescribed(string? protocol)
+    public async Task ToolsList_AnnotationsTellTheTruthAndEveryToolAndParameterIsDescribed(string? protocol)
     {
         await using var client = await ServerLauncher.ConnectAsync(Settings, protocol);
 
         var tools = (await client.ListToolsAsync()).ToDictionary(t => t.Name);
 
-        foreach (var name in new[] { "list_registries", "get_registry_inventory" })
+        string[] writing = ["start_bulk_wizard", "confirm_bulk_operation", "restore_backup", "cancel_task"];
+        string[] readOnly =
+        [
+            "list_registries", "get_registry_inventory", "bulk_wizard_answer", "bulk_schema_update", "get_bulk_plan",
+            "get_task_status", "list_tasks", "list_backups", "get_backup",
+        ];
+        Assert.Equal(writing.Concat(readOnly).Order(StringComparer.Ordinal), tools.Keys.Order(StringComparer.Ordinal));
+        foreach (var name in writing)
         {
             var annotations = tools[name].ProtocolTool.Annotations!;
-            Assert.Equal((true, false, true), (annotations.ReadOnlyHint, annotations.DestructiveHint, annotations.IdempotentHint));
-            Assert.False(string.IsNullOrWhiteSpace(tools[name].Description));
+            Assert.Equal((false, true), (annotations.ReadOnlyHint, annotations.DestructiveHint));
         }
 
-        Assert.Contains("pattern", tools["get_registry_inventory"].JsonSchema.GetRawText(), StringComparison.Ordinal);
+        foreach (var name in readOnly)
+        {
+            var annotations = tools[name].ProtocolTool.Annotations!;
+            Assert.Equal((true, false), (annotations.ReadOnlyHint, annotations.DestructiveHint));
+        }
+
+        foreach (var tool in tools.Values)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(tool.Description), tool.Name);
+            Assert.NotNull(tool.ProtocolTool.Annotations!.IdempotentHint);
+            foreach (var parameter in tool.JsonSchema.GetProperty("properties").EnumerateObject())
+            {
+                Assert.True(parameter.Value.TryGetProperty("description", out _), $"{tool.Name}.{parameter.Name} has no description");
+            }
+        }
     }
 
     [Theory]

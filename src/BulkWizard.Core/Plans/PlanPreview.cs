@@ -12,7 +12,7 @@ public static class PlanPreview
     public const int ItemsShown = 10;
     public const int WarningsShown = 5;
     public const int SkippedShown = 5;
-    private const int MaxLineLength = 300;
+    private const int MaxLineLength = 160;
 
     public static string Headline(OperationPlan plan) => WizardTexts.Get("preview", plan.Changes.Count);
 
