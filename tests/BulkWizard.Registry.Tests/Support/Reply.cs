@@ -28,7 +28,7 @@ internal static class Replies
     /// <summary>Never answers; only the attempt timeout (or the caller) ends it.</summary>
     public static Reply Hang { get; } = async (_, cancellationToken) =>
     {
-        await Task.Delay(Timeout.Infinite, cancellationToken);
+        await new TaskCompletionSource().Task.WaitAsync(cancellationToken);
         throw new InvalidOperationException("unreachable");
     };
 
