@@ -15,6 +15,7 @@ namespace BulkWizard.Core.Plans;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(SubjectConfigChange), SubjectConfigChange.KindName)]
 [JsonDerivedType(typeof(SubjectRestoreChange), SubjectRestoreChange.KindName)]
+[JsonDerivedType(typeof(SchemaUpdate.Naming.SubjectAliasChange), SchemaUpdate.Naming.SubjectAliasChange.KindName)]
 public abstract record PlannedChange(string Subject)
 {
     [JsonIgnore]
