@@ -15,6 +15,7 @@ namespace BulkWizard.Core.Plans;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(SubjectConfigChange), SubjectConfigChange.KindName)]
 [JsonDerivedType(typeof(SubjectRestoreChange), SubjectRestoreChange.KindName)]
+[JsonDerivedType(typeof(BulkWizard.Core.SchemaUpdate.Metadata.MetadataVersionChange), BulkWizard.Core.SchemaUpdate.Metadata.MetadataVersionChange.KindName)]
 public abstract record PlannedChange(string Subject)
 {
     [JsonIgnore]
