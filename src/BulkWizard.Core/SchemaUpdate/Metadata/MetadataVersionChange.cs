@@ -77,7 +77,9 @@ public sealed record MetadataVersionChange(
 
         await steps.RecordAsync($"register version {NextVersion} with new metadata",
             new JsonObject { ["version"] = NextVersion, ["metadata"] = SentMetadata?.DeepClone() }, cancellationToken);
-        var request = new RegisterSchemaRequest(source.Schema, source.SchemaType, source.References, SentMetadata?.DeepClone() as JsonObject);
+        // A registration without metadata inherits the previous version's, so removing the last key sends an explicit empty one.
+        var metadata = SentMetadata?.DeepClone() as JsonObject ?? new JsonObject { [RegistryMetadata.Properties] = new JsonObject() };
+        var request = new RegisterSchemaRequest(source.Schema, source.SchemaType, source.References, metadata);
         var registered = (await gateway.RegisterAsync(Target, request, cancellationToken))
             .GetValueOrThrow(gateway.Registry.Name, $"registering version {NextVersion} of {Subject} with new metadata");
         await steps.RecordAsync($"registered version {registered.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} id {registered.Id}",
