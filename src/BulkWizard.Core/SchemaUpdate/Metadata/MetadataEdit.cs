@@ -32,41 +32,7 @@ public sealed record MetadataEdit
     private IEnumerable<string> TagPaths => AddTags.Keys.Concat(SetTags.Keys).Concat(RemoveTags).Distinct(StringComparer.Ordinal);
 
     /// <summary>The first problem, naming the field; null when the edit is valid.</summary>
-    public string? Validate()
-    {
-        if (SetProperties.Count + RemoveProperties.Count + AddTags.Count + SetTags.Count + RemoveTags.Count == 0)
-        {
-            return "metadata: nothing to change; give set_properties, remove_properties, add_tags, set_tags or remove_tags.";
-        }
-
-        foreach (var (key, value) in SetProperties)
-        {
-            if (KeyProblem("set_properties", key) is { } problem)
-            {
-                return problem;
-            }
-
-            if (value is null)
-            {
-                return $"set_properties.{key}: a value is required (remove_properties removes a key).";
-            }
-        }
-
-        foreach (var key in RemoveProperties)
-        {
-            if (KeyProblem("remove_properties", key) is { } problem)
-            {
-                return problem;
-            }
-
-            if (SetProperties.ContainsKey(key))
-            {
-                return $"remove_properties: '{key}' is also in set_properties; set it or remove it, not both.";
-            }
-        }
-
-        return TagListProblem("add_tags", AddTags) ?? TagListProblem("set_tags", SetTags) ?? TagPathsProblem();
-    }
+    public string? Validate() => MetadataEditValidation.FirstProblem(this);
 
     /// <summary>The metadata with this edit applied, in the registry's shape.</summary>
     public JsonObject? ApplyTo(JsonObject? metadata)
@@ -148,64 +114,6 @@ public sealed record MetadataEdit
         parts.AddRange(SetTags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"tags {t.Key} = [{string.Join(", ", t.Value)}]"));
         parts.AddRange(RemoveTags.Select(p => $"remove tags {p}"));
         return string.Join(", ", parts);
-    }
-
-    private static string? KeyProblem(string field, string key)
-    {
-        if (string.IsNullOrWhiteSpace(key))
-        {
-            return $"{field}: a property key is empty.";
-        }
-
-        return key.StartsWith(ReservedPrefix, StringComparison.Ordinal)
-            ? $"{field}: '{key}' is reserved by the registry (keys starting with '{ReservedPrefix}')."
-            : null;
-    }
-
-    private static string? TagListProblem(string field, IReadOnlyDictionary<string, IReadOnlyList<string>> lists)
-    {
-        foreach (var (path, tags) in lists)
-        {
-            if (string.IsNullOrWhiteSpace(path))
-            {
-                return $"{field}: a schema path is empty.";
-            }
-
-            if (tags is null || tags.Count == 0)
-            {
-                return $"{field}.{path}: give at least one tag (remove_tags clears a path).";
-            }
-
-            if (tags.Any(string.IsNullOrWhiteSpace))
-            {
-                return $"{field}.{path}: a tag name is empty.";
-            }
-        }
-
-        return null;
-    }
-
-    private string? TagPathsProblem()
-    {
-        if (AddTags.Keys.FirstOrDefault(SetTags.ContainsKey) is { } both)
-        {
-            return $"add_tags: '{both}' is also in set_tags; add to its tags or replace them, not both.";
-        }
-
-        foreach (var path in RemoveTags)
-        {
-            if (string.IsNullOrWhiteSpace(path))
-            {
-                return "remove_tags: a schema path is empty.";
-            }
-
-            if (AddTags.ContainsKey(path) || SetTags.ContainsKey(path))
-            {
-                return $"remove_tags: '{path}' is also in {(AddTags.ContainsKey(path) ? "add_tags" : "set_tags")}; change its tags or remove them, not both.";
-            }
-        }
-
-        return null;
     }
 
     private static JsonArray Array(IEnumerable<string> values) =>

@@ -52,6 +52,12 @@ public sealed class MetadataConfigTests
         var replanned = await harness.PlanAsync(MetadataRequest.DefaultMetadata(OwnerTeamA), "test-a", "test-b");
         Assert.Empty(replanned.Changes);
         Assert.All(replanned.Skipped, s => Assert.Equal("defaultMetadata already as asked", s.Reason));
+
+        // A new version of test-b picks up the default its latest version predates, and the plan says so.
+        var team = new MetadataEdit { SetProperties = new Dictionary<string, string> { ["team"] = "core" } };
+        var versions = await harness.PlanAsync(MetadataRequest.LatestVersions(team), "test-b");
+        Assert.Contains("test-b: also gets owner=team-a from the subject config.", versions.Warnings);
+        Assert.Equal("""{"properties":{"owner":"team-a","team":"core"}}""", ((MetadataVersionChange)Assert.Single(versions.Changes)).ExpectedMetadata!.ToJsonString());
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed class MetadataEditTests
     [InlineData("blank tag", "add_tags.$.f0: a tag name is empty.")]
     [InlineData("add and set", "add_tags: '$.f0' is also in set_tags")]
     [InlineData("set and clear", "remove_tags: '$.f0' is also in set_tags")]
+    [InlineData("null member", "remove_tags: give a list or map")]
     public void Validate_BadEdit_NamesTheField(string problem, string expected)
     {
         var edit = problem switch
@@ -30,6 +31,7 @@ public sealed class MetadataEditTests
                 AddTags = new Dictionary<string, IReadOnlyList<string>> { ["$.f0"] = ["A"] },
                 SetTags = new Dictionary<string, IReadOnlyList<string>> { ["$.f0"] = ["B"] },
             },
+            "null member" => new MetadataEdit { RemoveTags = null! },
             _ => new MetadataEdit { SetTags = new Dictionary<string, IReadOnlyList<string>> { ["$.f0"] = ["A"] }, RemoveTags = ["$.f0"] },
         };
 
