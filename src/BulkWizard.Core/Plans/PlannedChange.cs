@@ -16,6 +16,7 @@ namespace BulkWizard.Core.Plans;
 [JsonDerivedType(typeof(SubjectConfigChange), SubjectConfigChange.KindName)]
 [JsonDerivedType(typeof(SubjectRestoreChange), SubjectRestoreChange.KindName)]
 [JsonDerivedType(typeof(SchemaUpdate.Naming.SubjectAliasChange), SchemaUpdate.Naming.SubjectAliasChange.KindName)]
+[JsonDerivedType(typeof(SchemaUpdate.Metadata.MetadataVersionChange), SchemaUpdate.Metadata.MetadataVersionChange.KindName)]
 public abstract record PlannedChange(string Subject)
 {
     [JsonIgnore]
