@@ -26,6 +26,15 @@ public sealed class BackupReader(IRegistryGateway gateway, TimeProvider timeProv
     /// <summary>One subject; a subject without any version (e.g. one holding only a config) has an empty version list.</summary>
     public async Task<SubjectBackup> ReadSubjectAsync(QualifiedSubject subject, CancellationToken cancellationToken)
     {
+        var scope = RegistryScope.ForSubject(subject);
+        var config = await gateway.GetConfigAsync(scope, cancellationToken);
+        var mode = await gateway.GetModeAsync(scope, cancellationToken);
+        if (config?.Fields["alias"] is not null)
+        {
+            // The registry answers an alias's version reads with its target's versions; the name has none of its own.
+            return new SubjectBackup(subject.ToString(), [], config.Fields, mode?.Name);
+        }
+
         var numbers = await gateway.ListVersionsAsync(subject, DeletedFilter.IncludeDeleted, cancellationToken);
         var versions = new List<SchemaVersion>(numbers.Count);
         HashSet<int>? live = null;
@@ -48,9 +57,6 @@ public sealed class BackupReader(IRegistryGateway gateway, TimeProvider timeProv
             versions.Add(version);
         }
 
-        var scope = RegistryScope.ForSubject(subject);
-        var config = await gateway.GetConfigAsync(scope, cancellationToken);
-        var mode = await gateway.GetModeAsync(scope, cancellationToken);
         return new SubjectBackup(subject.ToString(), versions, config?.Fields, mode?.Name);
     }
 }

@@ -15,6 +15,15 @@ public sealed record SubjectSnapshot(IReadOnlyList<VersionState> Versions, JsonO
     public static async Task<SubjectSnapshot> ReadAsync(IRegistryGateway gateway, QualifiedSubject subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gateway);
+        var scope = RegistryScope.ForSubject(subject);
+        var config = await gateway.GetConfigAsync(scope, cancellationToken);
+        var mode = await gateway.GetModeAsync(scope, cancellationToken);
+        if (config?.Fields["alias"] is not null)
+        {
+            // The registry answers an alias's version reads with its target's versions; the name has none of its own.
+            return new SubjectSnapshot([], config.Fields, mode?.Name);
+        }
+
         var all = await gateway.ListVersionsAsync(subject, DeletedFilter.IncludeDeleted, cancellationToken);
         var live = (await gateway.ListVersionsAsync(subject, DeletedFilter.LiveOnly, cancellationToken)).ToHashSet();
         var versions = new List<VersionState>(all.Count);
@@ -26,9 +35,6 @@ public sealed record SubjectSnapshot(IReadOnlyList<VersionState> Versions, JsonO
             }
         }
 
-        var scope = RegistryScope.ForSubject(subject);
-        var config = await gateway.GetConfigAsync(scope, cancellationToken);
-        var mode = await gateway.GetModeAsync(scope, cancellationToken);
         return new SubjectSnapshot(versions, config?.Fields, mode?.Name);
     }
 
