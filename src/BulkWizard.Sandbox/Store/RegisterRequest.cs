@@ -14,6 +14,12 @@ internal sealed record RegisterRequest(
     int? Id,
     int? Version)
 {
+    /// <summary>
+    /// The request carried a metadata object, even an empty one. Only a request without one inherits the previous
+    /// version's metadata (the registry tests for null), so an explicit <c>{}</c> registers a version without metadata.
+    /// </summary>
+    public bool MetadataGiven { get; init; }
+
     /// <exception cref="RegistryException">422 when a member has the wrong JSON type.</exception>
     public static RegisterRequest From(JsonObject body)
     {
@@ -33,7 +39,10 @@ internal sealed record RegisterRequest(
                 Store.Metadata.Normalize(body["metadata"]),
                 RuleSets.Normalize(body["ruleSet"]),
                 body["id"]?.GetValue<int>(),
-                body["version"]?.GetValue<int>());
+                body["version"]?.GetValue<int>())
+            {
+                MetadataGiven = body["metadata"] is JsonObject,
+            };
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or JsonException)
         {

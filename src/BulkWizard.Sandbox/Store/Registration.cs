@@ -82,7 +82,7 @@ internal sealed class Registration(RegistryCore core)
 
             var previousSchema = latest is null ? null : state.SchemaOf(subject!, latest);
             metadata = Store.Metadata.Merge(
-                Store.Metadata.Merge(Member(config, ConfigFields.DefaultMetadata), metadata ?? previousSchema?.Metadata),
+                Store.Metadata.Merge(Member(config, ConfigFields.DefaultMetadata), request.MetadataGiven ? metadata : previousSchema?.Metadata),
                 Member(config, ConfigFields.OverrideMetadata));
             if (core.KeepsRuleSets)
             {
@@ -201,7 +201,7 @@ internal sealed class Registration(RegistryCore core)
             var schema = core.State.SchemaOf(subject, version);
             if (schema.SchemaType == schemaType && schema.Schema == canonical
                 && schema.References.SequenceEqual(references)
-                && (request.Metadata is null || SameMetadata(request.Metadata, schema.Metadata))
+                && (!request.MetadataGiven || SameMetadata(request.Metadata, schema.Metadata))
                 && (ruleSet is null || JsonNode.DeepEquals(ruleSet, schema.RuleSet))
                 && (!request.HasId || request.Id == schema.Id))
             {
@@ -212,7 +212,7 @@ internal sealed class Registration(RegistryCore core)
         return null;
     }
 
-    private static bool SameMetadata(JsonObject requested, JsonObject? stored)
+    private static bool SameMetadata(JsonObject? requested, JsonObject? stored)
     {
         if (JsonNode.DeepEquals(requested, stored))
         {

@@ -50,7 +50,7 @@ internal sealed class SubjectReads(RegistryCore core)
                     var schema = core.State.SchemaOf(subject, v);
                     return schema.SchemaType == schemaType && schema.Schema == canonical
                         && schema.References.SequenceEqual(references)
-                        && (request.Metadata is null || System.Text.Json.Nodes.JsonNode.DeepEquals(request.Metadata, schema.Metadata));
+                        && (!request.MetadataGiven || System.Text.Json.Nodes.JsonNode.DeepEquals(request.Metadata, schema.Metadata));
                 });
             return match is null ? throw RegistryErrors.SchemaNotFound("Schema not found") : (subject, match);
         });

@@ -50,6 +50,25 @@ public sealed class IdentitySemanticsTests(SandboxProfiles sandboxes) : IClassFi
     }
 
     [Theory, MemberData(nameof(Profiles))]
+    public async Task Item02_ExplicitEmptyMetadata_DoesNotInheritAndGetsItsOwnId(SandboxProfile profile)
+    {
+        var client = sandboxes.Client(profile);
+        var subject = Some.Subject("item2e");
+        var schema = Schemas.Simple(Some.RecordName("item2e"));
+        var tagged = await client.RegisterAsync(subject, schema,
+            new JsonObject { ["metadata"] = new JsonObject { ["properties"] = new JsonObject { ["owner"] = "team-a" } } });
+
+        var inherited = await client.RegisterAsync(subject, schema);
+        var emptied = await client.RegisterAsync(subject, schema, new JsonObject { ["metadata"] = new JsonObject { ["properties"] = new JsonObject() } });
+
+        Assert.Equal(tagged, inherited);
+        Assert.NotEqual(tagged, emptied);
+        var latest = await client.GetAsync($"subjects/{subject}/versions/latest");
+        Assert.Equal(2, latest.Number("version"));
+        Assert.Null(latest.Json!["metadata"]);
+    }
+
+    [Theory, MemberData(nameof(Profiles))]
     public async Task Item03_ReRegisterAfterSoftDelete_GetsOldIdAndNewVersion(SandboxProfile profile)
     {
         var client = sandboxes.Client(profile);
