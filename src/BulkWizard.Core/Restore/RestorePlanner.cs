@@ -19,7 +19,8 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock)
     private const int ExamplesShown = 3;
 
     /// <exception cref="ArgumentException">The backup was taken from another registry.</exception>
-    public async Task<OperationPlan> PlanAsync(Backup backup, BulkOperationConfig config, CancellationToken cancellationToken)
+    public async Task<OperationPlan> PlanAsync(
+        Backup backup, BulkOperationConfig config, CancellationToken cancellationToken, IReadOnlyDictionary<string, IReadOnlyList<VersionState>>? createdByRun = null)
     {
         ArgumentNullException.ThrowIfNull(backup);
         ArgumentNullException.ThrowIfNull(config);
@@ -39,7 +40,8 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock)
         foreach (var (saved, index) in ordered)
         {
             var state = live[index];
-            var target = SubjectSnapshot.Of(saved).WithVersionsOnlyIn(state);
+            var created = CreatedStill(state, createdByRun?.GetValueOrDefault(saved.Subject));
+            var target = SubjectSnapshot.Of(saved).WithVersionsOnlyIn(state with { Versions = [.. state.Versions.Where(v => !created.Contains(v.Version))] });
             if (RestoreWork.VersionConflict(saved.Subject, state, saved) is { } conflict)
             {
                 skipped.Add(new SkippedSubject(saved.Subject, conflict));
@@ -50,8 +52,9 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock)
             }
             else
             {
-                changes.Add(new SubjectRestoreChange(saved.Subject, backup.Id, saved, state, depths[saved.Subject]));
-                kept.AddRange(state.Versions.Where(v => SubjectSnapshot.Of(saved).Find(v.Version) is null).Select(v => $"{saved.Subject} version {v.Version}"));
+                changes.Add(new SubjectRestoreChange(saved.Subject, backup.Id, saved, state, depths[saved.Subject]) { CreatedByRun = created });
+                kept.AddRange(state.Versions.Where(v => SubjectSnapshot.Of(saved).Find(v.Version) is null && !created.Contains(v.Version))
+                    .Select(v => $"{saved.Subject} version {v.Version}"));
             }
         }
 
@@ -70,6 +73,10 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock)
             Estimate = PlanEstimate.For(changes.Count, config, latencyMs),
         };
     }
+
+    /// <summary>The versions the backed-up run registered that are still there unchanged (same number and id): those a restore removes.</summary>
+    private static List<int> CreatedStill(SubjectSnapshot live, IReadOnlyList<VersionState>? created) =>
+        created is null ? [] : [.. created.Where(c => live.Find(c.Version) is { } found && found.Id == c.Id).Select(c => c.Version)];
 
     private async Task<(SubjectSnapshot[] Live, double LatencyMs)> ReadLiveAsync(Backup backup, int maxParallel, CancellationToken cancellationToken)
     {
@@ -149,6 +156,13 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock)
         {
             warnings.Add($"{imports.Count} subject(s) switch to IMPORT mode (force) while their versions are registered again with their ids " +
                 $"(e.g. {string.Join(", ", imports.Take(ExamplesShown))}); other writers are refused meanwhile.");
+        }
+
+        var removed = changes.OfType<SubjectRestoreChange>().Where(c => c.CreatedByRun.Count > 0).ToList();
+        if (removed.Count > 0)
+        {
+            warnings.Add($"{removed.Sum(c => c.CreatedByRun.Count)} version(s) that run registered are soft-deleted and then permanently deleted " +
+                $"(e.g. {string.Join(", ", removed.Take(ExamplesShown).Select(c => $"{c.Subject} version {string.Join("/", c.CreatedByRun)}"))}); their schema ids stop resolving once no version uses them.");
         }
 
         if (kept.Count > 0)

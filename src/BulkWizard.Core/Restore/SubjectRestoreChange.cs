@@ -18,6 +18,9 @@ namespace BulkWizard.Core.Restore;
 public sealed record SubjectRestoreChange(string Subject, string BackupId, SubjectBackup Saved, SubjectSnapshot LiveAtPlanning, int ReferenceDepth)
     : PlannedChange(Subject)
 {
+    /// <summary>Versions the backed-up run registered (from its journal): the restore removes them; others' versions stay.</summary>
+    public IReadOnlyList<int> CreatedByRun { get; init; } = [];
+
     public const string KindName = "subject_restore";
 
     /// <summary>It may switch the subject to IMPORT, soft-delete versions and replace config and mode.</summary>
@@ -37,7 +40,7 @@ public sealed record SubjectRestoreChange(string Subject, string BackupId, Subje
     public override IReadOnlyList<RegistryScope> TransientModeScopes => [RegistryScope.ForSubject(Target)];
 
     public override string Describe() =>
-        $"{Subject}: restore from backup {BackupId}: {RestoreWork.Of(LiveAtPlanning, Saved, []).Describe(LiveAtPlanning, Saved)}";
+        $"{Subject}: restore from backup {BackupId}: {RestoreWork.Of(LiveAtPlanning, Saved, CreatedByRun).Describe(LiveAtPlanning, Saved)}";
 
     public override async Task<JsonNode?> ReadStateAsync(IRegistryGateway gateway, CancellationToken cancellationToken) =>
         (await SubjectSnapshot.ReadAsync(gateway, Target, cancellationToken)).ToJson();
@@ -46,7 +49,7 @@ public sealed record SubjectRestoreChange(string Subject, string BackupId, Subje
         ApplyAsync(gateway, IStepRecorder.None, cancellationToken);
 
     public override Task ApplyAsync(IRegistryGateway gateway, IStepRecorder steps, CancellationToken cancellationToken) =>
-        SubjectRestorer.RestoreAsync(gateway, Target, Saved, [], steps, cancellationToken);
+        SubjectRestorer.RestoreAsync(gateway, Target, Saved, CreatedByRun, steps, cancellationToken);
 
     public override Task UndoAsync(IRegistryGateway gateway, SubjectBackup? backup, CancellationToken cancellationToken) =>
         UndoAsync(gateway, backup, IStepRecorder.None, cancellationToken);
@@ -67,5 +70,6 @@ public sealed record SubjectRestoreChange(string Subject, string BackupId, Subje
     }
 
     /// <summary>The backed-up state plus the versions registered since the backup, which a restore keeps.</summary>
-    private SubjectSnapshot RestoredState() => SubjectSnapshot.Of(Saved).WithVersionsOnlyIn(LiveAtPlanning);
+    private SubjectSnapshot RestoredState() =>
+        SubjectSnapshot.Of(Saved).WithVersionsOnlyIn(LiveAtPlanning with { Versions = [.. LiveAtPlanning.Versions.Where(v => !CreatedByRun.Contains(v.Version))] });
 }

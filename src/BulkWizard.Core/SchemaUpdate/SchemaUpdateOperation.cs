@@ -2,12 +2,14 @@ using BulkWizard.Compatibility;
 using BulkWizard.Core.Operations;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
+using BulkWizard.Core.SchemaUpdate.Metadata;
+using BulkWizard.Core.SchemaUpdate.Naming;
 using BulkWizard.Core.Selection;
 using BulkWizard.Core.Wizard;
 
 namespace BulkWizard.Core.SchemaUpdate;
 
-/// <summary>Schema updates: selection, then the update type and its value, planned by the matching planner.</summary>
+/// <summary>Schema updates: selection, then compatibility, naming convention or metadata, each planned by its own planner.</summary>
 public sealed class SchemaUpdateOperation(SelectionOptions selectionOptions, TimeProvider clock) : IBulkOperation
 {
     public string OperationType => CompatibilityPlanner.OperationType;
@@ -19,7 +21,14 @@ public sealed class SchemaUpdateOperation(SelectionOptions selectionOptions, Tim
         var selection = ((SchemaUpdateWizard)wizard).Selection;
         var answers = session.Answers;
         var subjects = await new SelectionResolver(gateway, selectionOptions, selection).ResolveAsync(session, cancellationToken);
-        var level = CompatibilityLevels.Parse(answers.GetString(SchemaUpdateKeys.Compatibility)!);
-        return await new CompatibilityPlanner(gateway, clock).PlanAsync(subjects, level, session.Config, answers.ToJson(), cancellationToken);
+        return answers.GetString(SchemaUpdateKeys.UpdateType) switch
+        {
+            SchemaUpdateKeys.NamingUpdate => await new NamingPlanner(gateway, clock)
+                .PlanAsync(subjects, new NamingRequest(NamingSteps.ConventionOf(answers)), session.Config, answers.ToJson(), cancellationToken),
+            SchemaUpdateKeys.MetadataUpdate => await new MetadataPlanner(gateway, clock)
+                .PlanAsync(subjects, MetadataSteps.RequestOf(answers), session.Config, answers.ToJson(), cancellationToken),
+            _ => await new CompatibilityPlanner(gateway, clock)
+                .PlanAsync(subjects, CompatibilityLevels.Parse(answers.GetString(SchemaUpdateKeys.Compatibility)!), session.Config, answers.ToJson(), cancellationToken),
+        };
     }
 }

@@ -8,8 +8,7 @@ namespace BulkWizard.Core.SchemaUpdate;
 
 /// <summary>
 /// The seed's schema update flow: "Select schemas to update", "What would you like to update?",
-/// "Select new compatibility level". Naming conventions and metadata updates are listed and refused
-/// with a clear message until they are built.
+/// "Select new compatibility level"; or the naming convention, or the metadata change.
 /// </summary>
 public sealed class SchemaUpdateWizard : IWizardDefinition
 {
@@ -24,6 +23,8 @@ public sealed class SchemaUpdateWizard : IWizardDefinition
             {
                 Applies = a => a.GetString(SchemaUpdateKeys.UpdateType) == SchemaUpdateKeys.CompatibilityUpdate,
             },
+            .. NamingSteps.For(a => a.GetString(SchemaUpdateKeys.UpdateType) == SchemaUpdateKeys.NamingUpdate),
+            .. MetadataSteps.For(a => a.GetString(SchemaUpdateKeys.UpdateType) == SchemaUpdateKeys.MetadataUpdate),
         ];
     }
 
@@ -44,9 +45,6 @@ public sealed class SchemaUpdateWizard : IWizardDefinition
                 new(SchemaUpdateKeys.NamingUpdate, WizardTexts.Get("update_naming"), WizardTexts.Get("update_naming_description")),
                 new(SchemaUpdateKeys.MetadataUpdate, WizardTexts.Get("update_metadata"), WizardTexts.Get("update_metadata_description")),
             ],
-            Rule = type => type == SchemaUpdateKeys.CompatibilityUpdate
-                ? null
-                : $"update_type: '{type}' is not available yet; this version updates compatibility settings only.",
         });
 
     private static Question LevelQuestion() => new(

@@ -77,7 +77,8 @@ public static class ServerProgram
             .WithTools<WizardTools>(ToolJson.Options)
             .WithTools<PlanTools>(ToolJson.Options)
             .WithTools<TaskTools>(ToolJson.Options)
-            .WithTools<BackupTools>(ToolJson.Options);
+            .WithTools<BackupTools>(ToolJson.Options)
+            .WithTools<NamingTools>(ToolJson.Options);
 
         try
         {

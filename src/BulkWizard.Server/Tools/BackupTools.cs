@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using BulkWizard.Core.Backups;
+using BulkWizard.Core.Execution.Journal;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.Restore;
@@ -34,7 +35,8 @@ public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider r
             }
 
             var backup = await LoadAsync(backup_id, cancellationToken);
-            var plan = PlanJson.Sealed(await new RestorePlanner(registries.Get(backup.Registry), clock).PlanAsync(backup, new BulkOperationConfig(), cancellationToken));
+            var created = await RunCreations.ReadAsync(Path.Combine(backups.GetFolder(backup.Id), ExecutionJournal.FileName), cancellationToken);
+            var plan = PlanJson.Sealed(await new RestorePlanner(registries.Get(backup.Registry), clock).PlanAsync(backup, new BulkOperationConfig(), cancellationToken, created));
             await plans.SaveAsync(plan, cancellationToken);
             return ClientForms.Available(server)
                 ? await conversation.ConfirmAsync(server, request, plan, wait_seconds, progress, cancellationToken)

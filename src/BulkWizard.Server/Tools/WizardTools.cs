@@ -29,6 +29,11 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
         [Description(ToolText.IncludeDeleted)] bool? include_deleted = null,
         [Description(ToolText.UpdateType)] string? update_type = null,
         [Description(ToolText.Compatibility)] string? compatibility = null,
+        [Description(ToolText.Convention)] string? convention = null,
+        [Description(ToolText.MetadataTarget)] string? metadata_target = null,
+        [Description(ToolText.MetadataAction)] string? metadata_action = null,
+        [Description(ToolText.MetadataKey)] string? metadata_key = null,
+        [Description(ToolText.MetadataValue)] string? metadata_value = null,
         [Description("true: stop after a dry run that checks every item and changes nothing.")] bool? dry_run = null,
         [Description(ToolText.BatchSize)] int batch_size = 50,
         [Description(ToolText.DelayBetweenBatches)] double delay_between_batches = 0,
@@ -43,7 +48,11 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
             var session = session_id is not null
                 ? conversation.Resume(session_id)
                 : request.Params?.RequestState is null
-                    ? conversation.Open(registry, Arguments(pattern, subjects, include_deleted, operation_type, update_type, compatibility, dry_run, wait_seconds, batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary))
+                    ? conversation.Open(registry, Arguments(pattern, subjects, include_deleted, operation_type, update_type, dry_run, wait_seconds, batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary) with
+                    {
+                        Compatibility = compatibility, Convention = convention,
+                        MetadataTarget = metadata_target, MetadataAction = metadata_action, MetadataKey = metadata_key, MetadataValue = metadata_value,
+                    })
                     : null;
             await using var progress = OrderedProgress.For(server, request);
             return ClientForms.Available(server)
@@ -69,8 +78,13 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
     [Description("Plans a bulk schema update from arguments alone, without questions: returns the plan id, hash and a short preview. Changes nothing; run the plan with confirm_bulk_operation.")]
     public Task<WizardReply> BulkSchemaUpdate(
         [Description(ToolText.Pattern)] string pattern,
-        [Description(ToolText.Compatibility)] string compatibility,
         [Description(ToolText.UpdateType)] string update_type = "compatibility",
+        [Description(ToolText.Compatibility)] string? compatibility = null,
+        [Description(ToolText.Convention)] string? convention = null,
+        [Description(ToolText.MetadataTarget)] string? metadata_target = null,
+        [Description(ToolText.MetadataAction)] string? metadata_action = null,
+        [Description(ToolText.MetadataKey)] string? metadata_key = null,
+        [Description(ToolText.MetadataValue)] string? metadata_value = null,
         [Description(ToolText.Registry)] string? registry = null,
         [Description(ToolText.IncludeDeleted)] bool include_deleted = false,
         [Description(ToolText.BatchSize)] int batch_size = 50,
@@ -82,12 +96,19 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
         CancellationToken cancellationToken = default) =>
         ToolErrors.GuardAsync(registry ?? registries.Default.Name, async () =>
         {
-            var session = conversation.Open(registry, Arguments(pattern, null, include_deleted, "schema_update", update_type, compatibility, null, 0, batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary));
-            return await conversation.AdvanceAsync(session, [], progress: null, cancellationToken);
+            var arguments = Arguments(pattern, null, include_deleted, "schema_update", update_type, null, 0, batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary) with
+            {
+                Compatibility = compatibility, Convention = convention,
+                MetadataTarget = metadata_target, MetadataAction = metadata_action, MetadataKey = metadata_key, MetadataValue = metadata_value,
+            };
+            var reply = await conversation.AdvanceAsync(conversation.Open(registry, arguments), [], progress: null, cancellationToken);
+            return reply.Status == "needs_input"
+                ? throw new Core.Wizard.WizardInputException($"{reply.Question!.Fields[0].Name}: missing for update_type '{update_type}'; give {reply.Question.Fields[0].Expects}.")
+                : reply;
         });
 
     private static WizardStartArguments Arguments(
-        string? pattern, string[]? subjects, bool? includeDeleted, string? operationType, string? updateType, string? compatibility, bool? dryRun, int waitSeconds,
+        string? pattern, string[]? subjects, bool? includeDeleted, string? operationType, string? updateType, bool? dryRun, int waitSeconds,
         int batchSize, double delay, bool createBackup, bool rollbackOnError, int maxParallel, bool canary) => new()
         {
             OperationType = operationType,
@@ -95,7 +116,6 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
             Subjects = subjects,
             IncludeDeleted = includeDeleted,
             UpdateType = updateType,
-            Compatibility = compatibility,
             DryRun = dryRun,
             WaitSeconds = waitSeconds,
             Config = new BulkOperationConfig

@@ -403,6 +403,15 @@ public sealed class WizardConversation(
 
         Set(SchemaUpdateKeys.UpdateType, arguments.UpdateType);
         Set(SchemaUpdateKeys.Compatibility, arguments.Compatibility?.ToUpperInvariant());
+        foreach (var (key, value) in arguments.Convention is null ? [] : NamingSteps.Proposals(arguments.Convention))
+        {
+            Set(key, value);
+        }
+
+        Set(SchemaUpdateKeys.MetadataTarget, arguments.MetadataTarget);
+        Set(SchemaUpdateKeys.MetadataAction, arguments.MetadataAction);
+        Set(SchemaUpdateKeys.MetadataKey, arguments.MetadataKey);
+        Set(SchemaUpdateKeys.MetadataValue, arguments.MetadataValue);
         if (arguments.IncludeDeleted is { } includeDeleted)
         {
             session.Answers.Set(SelectionKeys.IncludeDeleted, includeDeleted);

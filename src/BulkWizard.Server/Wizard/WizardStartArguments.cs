@@ -17,6 +17,17 @@ public sealed record WizardStartArguments
 
     public string? Compatibility { get; init; }
 
+    /// <summary>A naming convention as one value: <c>kebab_case</c>, <c>prefix:team-</c>, <c>context:.staging</c>.</summary>
+    public string? Convention { get; init; }
+
+    public string? MetadataTarget { get; init; }
+
+    public string? MetadataAction { get; init; }
+
+    public string? MetadataKey { get; init; }
+
+    public string? MetadataValue { get; init; }
+
     public bool? DryRun { get; init; }
 
     public int WaitSeconds { get; init; } = Execution.ExecutionLauncher.DefaultWaitSeconds;

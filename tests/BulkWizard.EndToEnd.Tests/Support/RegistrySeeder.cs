@@ -32,6 +32,22 @@ public sealed class RegistrySeeder(Uri baseAddress) : IDisposable
     public async Task SetCompatibilityAsync(string subject, string level) =>
         (await _http.PutAsJsonAsync($"config/{Uri.EscapeDataString(subject)}", new { compatibility = level })).EnsureSuccessStatusCode();
 
+    public async Task PutConfigAsync(string subject, JsonObject config) =>
+        (await _http.PutAsync($"config/{Uri.EscapeDataString(subject)}", new StringContent(config.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+    /// <summary>GET a path of the registry as JSON (null on 404).</summary>
+    public async Task<JsonNode?> GetAsync(string path)
+    {
+        using var response = await _http.GetAsync(path);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync());
+    }
+
     public async Task SetModeAsync(string subject, string mode) =>
         (await _http.PutAsJsonAsync($"mode/{Uri.EscapeDataString(subject)}", new { mode })).EnsureSuccessStatusCode();
 

@@ -61,7 +61,8 @@ internal sealed class MetadataVersionPlanning(IRegistryGateway gateway)
         }
 
         // Metadata is part of identity: a version already holding this schema with this metadata is answered instead of a new one.
-        var request = new RegisterSchemaRequest(latest.Schema, latest.SchemaType, latest.References, expected);
+        // An empty object, not null, when no metadata is left: a lookup without metadata would match any version of the schema.
+        var request = new RegisterSchemaRequest(latest.Schema, latest.SchemaType, latest.References, expected ?? []);
         if (await gateway.LookupAsync(state.Subject, request, includeDeleted: true, cancellationToken) is { } existing && existing.Version != latest.Version)
         {
             return (null, new SkippedSubject(name, existing.Deleted == true
