@@ -26,6 +26,12 @@ public sealed class RegistrySeeder(Uri baseAddress) : IDisposable
     public async Task DeleteVersionAsync(string subject, int version) =>
         (await _http.DeleteAsync($"subjects/{Uri.EscapeDataString(subject)}/versions/{version}")).EnsureSuccessStatusCode();
 
+    public async Task DeleteVersionPermanentlyAsync(string subject, int version)
+    {
+        await DeleteVersionAsync(subject, version);
+        (await _http.DeleteAsync($"subjects/{Uri.EscapeDataString(subject)}/versions/{version}?permanent=true")).EnsureSuccessStatusCode();
+    }
+
     public async Task DeleteSubjectAsync(string subject) =>
         (await _http.DeleteAsync($"subjects/{Uri.EscapeDataString(subject)}")).EnsureSuccessStatusCode();
 
