@@ -1,3 +1,4 @@
+using BulkWizard.Compatibility;
 using BulkWizard.Core.Registry;
 using BulkWizard.Registry.Tests.Support;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using BulkWizard.Compatibility;
 using BulkWizard.Core.Registry;
-using SchemaTypes = BulkWizard.Compatibility.SchemaTypes;
 
 namespace BulkWizard.Core.SchemaUpdate;
 

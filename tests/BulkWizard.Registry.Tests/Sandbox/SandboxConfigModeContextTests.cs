@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BulkWizard.Compatibility;
 using BulkWizard.Core.Registry;
 using BulkWizard.Registry.Tests.Support;
 using BulkWizard.Sandbox;

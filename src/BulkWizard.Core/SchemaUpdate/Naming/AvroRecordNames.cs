@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BulkWizard.Compatibility;
 using BulkWizard.Core.Registry;
 
 namespace BulkWizard.Core.SchemaUpdate.Naming;

@@ -1,3 +1,4 @@
+using BulkWizard.Compatibility;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.SchemaUpdate.Naming;
 
