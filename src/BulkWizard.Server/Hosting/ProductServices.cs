@@ -31,6 +31,7 @@ public static class ProductServices
         services.AddSingleton<PlanExecutor>();
         services.AddSingleton<ExecutionLauncher>();
         services.AddSingleton<IBulkOperation>(sp => new SchemaUpdateOperation(options.Selection, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WizardReplies>();
         services.AddSingleton<WizardConversation>();
         services.AddHostedService<TaskShutdown>();
         return services;

@@ -13,7 +13,7 @@ namespace BulkWizard.Server.Tools;
 
 /// <summary>Confirming and reading plans. Execution without a form happens only here, in a tool the client shows as destructive.</summary>
 [McpServerToolType]
-public sealed class PlanTools(IPlanStore plans, PlanApprovals approvals, ExecutionLauncher launcher, WizardConversation conversation, BulkWizardOptions options, IRegistryGatewayProvider registries)
+public sealed class PlanTools(IPlanStore plans, PlanApprovals approvals, ExecutionLauncher launcher, WizardConversation conversation, WizardReplies replies, BulkWizardOptions options, IRegistryGatewayProvider registries)
 {
     [McpServerTool(Name = "confirm_bulk_operation", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Runs a plan made by a wizard or planning tool, as a task; returns within wait_seconds with the task id, finished or not. dry_run (default true) re-reads every item and changes nothing. To really run it: dry_run false and confirmation 'accept' (non-destructive plans) or 'YES' (destructive plans, after a dry run of the same plan). With a client that shows forms, the person is asked instead and confirmation is ignored.")]
@@ -63,7 +63,7 @@ public sealed class PlanTools(IPlanStore plans, PlanApprovals approvals, Executi
                 approvals.RecordDryRun(plan);
             }
 
-            return conversation.TaskReply(plan, task, sessionId: null, dry_run);
+            return replies.TaskReply(plan, task, sessionId: null, dry_run);
         });
 
     [McpServerTool(Name = "get_bulk_plan", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]

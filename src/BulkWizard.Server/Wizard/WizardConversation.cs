@@ -28,7 +28,8 @@ public sealed class WizardConversation(
     IEnumerable<IBulkOperation> operations,
     IPlanStore plans,
     PlanApprovals approvals,
-    ExecutionLauncher launcher)
+    ExecutionLauncher launcher,
+    WizardReplies replies)
 {
     public const int MaxQuestionsPerCall = 8;
     public const string UserConfirmed = "user (elicitation)";
@@ -49,7 +50,7 @@ public sealed class WizardConversation(
         var gateway = registries.Get(registry);
         var session = sessions.Create(new OperationWizard(_operations, gateway), gateway.Registry.Name);
         session.Config = arguments.Config;
-        Propose(session, arguments);
+        ArgumentProposals.Apply(session, arguments);
         var state = ConversationState.Of(session);
         state.DryRunOnly = arguments.DryRun == true;
         state.WaitSeconds = arguments.WaitSeconds;
@@ -92,7 +93,7 @@ public sealed class WizardConversation(
                     return Cancelled(session, result?.Action == "decline" ? "declined" : "cancelled");
                 }
 
-                var taken = await TakeAnswerAsync(session, state, incoming.StepId, ToJson(result.Content), progress, cancellationToken);
+                var taken = await TakeAnswerAsync(session, state, incoming.StepId, ElicitationAnswers.ToJson(result.Content), progress, cancellationToken);
                 if (taken.Reply is not null)
                 {
                     return taken.Reply;
@@ -113,8 +114,9 @@ public sealed class WizardConversation(
                 // The bridge to elicitation/create stops after 10 rounds; this call stops asking before that.
                 const string resume = "This call has asked its questions. Continue with start_bulk_wizard(session_id), or without forms with bulk_wizard_answer";
                 return state.Plan is null
-                    ? NeedsInput(session, question, notice is null ? [] : [notice], resume + ".")
-                    : PlannedReply(state.Plan) with { SessionId = session.Id, Message = resume + " / confirm_bulk_operation." };
+                    ? WizardReplies.NeedsInput(session, question, notice is null ? [] : [notice], resume + ".")
+                    
+                    : replies.PlannedReply(state.Plan) with { SessionId = session.Id, Message = resume + " / confirm_bulk_operation." };
             }
 
             var form = ElicitationForms.Build(question, server.NegotiatedProtocolVersion, notice);
@@ -150,7 +152,7 @@ public sealed class WizardConversation(
             var question = await WizardEngine.NextQuestionAsync(session, cancellationToken);
             if (question is not null)
             {
-                return NeedsInput(session, question, errors, AnswerNext);
+                return WizardReplies.NeedsInput(session, question, errors, AnswerNext);
             }
 
             state.Plan = await PlanAsync(session, cancellationToken);
@@ -283,7 +285,7 @@ public sealed class WizardConversation(
         var refusal = approvals.Refusal(plan, plan.IsDestructive ? PlanApprovals.TypedYes : PlanApprovals.Accept, dryRun: false);
         if (refusal is not null)
         {
-            return (Finished(session, "refused", refusal), null);
+            return (WizardReplies.Finished(session, "refused", refusal), null);
         }
 
         return (await RunAsync(session, state, dryRun: false, UserConfirmed, progress, cancellationToken), null);
@@ -296,7 +298,7 @@ public sealed class WizardConversation(
         launcher.EnsureRunnable(plan, dryRun, confirmedBy);
         if (!dryRun && !approvals.TryConsume(plan))
         {
-            return Finished(session, "refused", $"plan_id: plan {plan.Id} has already been executed; a confirmation is used once.");
+            return WizardReplies.Finished(session, "refused", $"plan_id: plan {plan.Id} has already been executed; a confirmation is used once.");
         }
 
         var task = launcher.Start(plan, dryRun, confirmedBy);
@@ -308,20 +310,8 @@ public sealed class WizardConversation(
 
         state.Stage = ConversationStage.Finished;
         sessions.Remove(session.Id);
-        return TaskReply(plan, task, session.Id, dryRun);
+        return replies.TaskReply(plan, task, session.Id, dryRun);
     }
-
-    /// <summary>The reply once a plan runs: the task as it is now, and what to do next.</summary>
-    public WizardReply TaskReply(OperationPlan plan, Core.Tasks.BulkTask task, string? sessionId, bool dryRun) => new()
-    {
-        Status = TaskSnapshot.From(task).Status,
-        Registry = plan.Registry,
-        SessionId = sessionId,
-        Message = task.IsFinished ? task.Message : $"Task {task.Id} is running; follow it with get_task_status or stop it with cancel_task.",
-        Plan = PlanSummary.From(plan, plans.PathOf(plan.Id)),
-        Task = TaskSnapshot.From(task),
-        Next = dryRun ? ConfirmNext(plan) : null,
-    };
 
     private async Task<OperationPlan> PlanAsync(WizardSession session, CancellationToken cancellationToken)
     {
@@ -343,89 +333,13 @@ public sealed class WizardConversation(
         state.DryRunSummary = null;
     }
 
-    private WizardReply Planned(WizardSession session, OperationPlan plan) => PlannedReply(plan) with { SessionId = session.Id };
-
-    /// <summary>A plan ready to confirm with <c>confirm_bulk_operation</c>.</summary>
-    public WizardReply PlannedReply(OperationPlan plan) => new()
-    {
-        Status = "planned",
-        Registry = plan.Registry,
-        Message = PlanPreview.Headline(plan),
-        Plan = PlanSummary.From(plan, plans.PathOf(plan.Id)),
-        Next = ConfirmNext(plan),
-    };
-
-    private static string ConfirmNext(OperationPlan plan) => plan.IsDestructive
-        ? $"Destructive: confirm_bulk_operation(plan_id: \"{plan.Id}\", plan_hash: \"{plan.Hash}\", dry_run: true) first, then the same with dry_run: false and confirmation: \"YES\" once the person has reviewed it."
-        : $"To run it: confirm_bulk_operation(plan_id: \"{plan.Id}\", plan_hash: \"{plan.Hash}\", confirmation: \"accept\", dry_run: false); dry_run: true checks every item and changes nothing.";
-
-    private static WizardReply NeedsInput(WizardSession session, Question question, IReadOnlyList<string> errors, string next) => new()
-    {
-        Status = "needs_input",
-        Registry = session.Registry,
-        SessionId = session.Id,
-        Question = PendingQuestion.From(question),
-        Errors = errors.Count == 0 ? null : errors,
-        Next = next,
-    };
+    private WizardReply Planned(WizardSession session, OperationPlan plan) => replies.PlannedReply(plan) with { SessionId = session.Id };
 
     private WizardReply Cancelled(WizardSession session, string how)
     {
         WizardEngine.Cancel(session);
         sessions.Remove(session.Id);
-        return Finished(session, "cancelled", $"The wizard was {how}; nothing was changed.");
+        return WizardReplies.Finished(session, "cancelled", $"The wizard was {how}; nothing was changed.");
     }
 
-    private static WizardReply Finished(WizardSession session, string status, string message) =>
-        new() { Status = status, Registry = session.Registry, SessionId = session.Id, Message = message };
-
-    private static void Propose(WizardSession session, WizardStartArguments arguments)
-    {
-        void Set(string key, JsonNode? value)
-        {
-            if (value is not null)
-            {
-                session.Proposed[key] = value;
-            }
-        }
-
-        Set(OperationTypes.Key, arguments.OperationType);
-        if (arguments.Pattern is not null)
-        {
-            Set(SelectionKeys.Selection, SelectionKeys.Custom);
-            Set(SelectionKeys.Pattern, arguments.Pattern);
-        }
-        else if (arguments.Subjects is { Count: > 0 } subjects)
-        {
-            Set(SelectionKeys.Selection, SelectionKeys.Individual);
-            Set(SelectionKeys.Subjects, new JsonArray([.. subjects.Select(s => (JsonNode)JsonValue.Create(s)!)]));
-        }
-
-        Set(SchemaUpdateKeys.UpdateType, arguments.UpdateType);
-        Set(SchemaUpdateKeys.Compatibility, arguments.Compatibility?.ToUpperInvariant());
-        foreach (var (key, value) in arguments.Convention is null ? [] : NamingSteps.Proposals(arguments.Convention))
-        {
-            Set(key, value);
-        }
-
-        Set(SchemaUpdateKeys.MetadataTarget, arguments.MetadataTarget);
-        Set(SchemaUpdateKeys.MetadataAction, arguments.MetadataAction);
-        Set(SchemaUpdateKeys.MetadataKey, arguments.MetadataKey);
-        Set(SchemaUpdateKeys.MetadataValue, arguments.MetadataValue);
-        if (arguments.IncludeDeleted is { } includeDeleted)
-        {
-            session.Answers.Set(SelectionKeys.IncludeDeleted, includeDeleted);
-        }
-    }
-
-    private static JsonObject ToJson(IDictionary<string, JsonElement>? content)
-    {
-        var json = new JsonObject();
-        foreach (var (key, value) in content ?? new Dictionary<string, JsonElement>())
-        {
-            json[key] = JsonNode.Parse(value.GetRawText());
-        }
-
-        return json;
-    }
 }
