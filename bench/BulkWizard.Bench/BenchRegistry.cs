@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using BulkWizard.Core.Registries;
 using BulkWizard.Core.Registry;
 using BulkWizard.Registry;
 using BulkWizard.Sandbox;

@@ -1,10 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using BulkWizard.Core.Registries;
 using BulkWizard.Core.Registry;
 using BulkWizard.Registry.Wire;
-using SchemaRegistryException = Confluent.SchemaRegistry.SchemaRegistryException;
 using Microsoft.Extensions.Logging;
+using SchemaRegistryException = Confluent.SchemaRegistry.SchemaRegistryException;
 
 namespace BulkWizard.Registry;
 

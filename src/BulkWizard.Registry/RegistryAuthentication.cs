@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using BulkWizard.Core.Registries;
+using BulkWizard.Core.Registry;
 using Confluent.SchemaRegistry;
 
 namespace BulkWizard.Registry;

@@ -1,6 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using BulkWizard.Core.Registries;
+using BulkWizard.Core.Registry;
 
 namespace BulkWizard.Registry;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using BulkWizard.Core.Registries;
+using BulkWizard.Core.Registry;
 
 namespace BulkWizard.Registry;
 

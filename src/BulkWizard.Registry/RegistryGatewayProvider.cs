@@ -1,4 +1,3 @@
-using BulkWizard.Core.Registries;
 using BulkWizard.Core.Registry;
 
 namespace BulkWizard.Registry;

@@ -1,4 +1,4 @@
-using BulkWizard.Core.Registries;
+using BulkWizard.Core.Registry;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using BulkWizard.Core.Registries;
 using BulkWizard.Core.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,7 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using BulkWizard.Core.Registries;
+using BulkWizard.Core.Registry;
 
 namespace BulkWizard.Registry.Tests;
 

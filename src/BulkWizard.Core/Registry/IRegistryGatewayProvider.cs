@@ -1,4 +1,4 @@
-using BulkWizard.Core.Registries;
+using BulkWizard.Core.Registry;
 
 namespace BulkWizard.Core.Registry;
 

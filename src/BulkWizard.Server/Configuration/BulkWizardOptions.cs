@@ -1,4 +1,4 @@
-using BulkWizard.Core.Registries;
+using BulkWizard.Core.Registry;
 using BulkWizard.Core.Selection;
 
 namespace BulkWizard.Server.Configuration;

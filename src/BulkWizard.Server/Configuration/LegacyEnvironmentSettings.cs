@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using BulkWizard.Core.Registries;
+using BulkWizard.Core.Registry;
 
 namespace BulkWizard.Server.Configuration;
 

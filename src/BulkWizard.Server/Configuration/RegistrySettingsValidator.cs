@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using BulkWizard.Core.Registries;
+using BulkWizard.Core.Registry;
 
 namespace BulkWizard.Server.Configuration;
 

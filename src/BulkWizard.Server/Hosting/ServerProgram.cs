@@ -1,5 +1,5 @@
 using System.Collections;
-using BulkWizard.Core.Registries;
+using BulkWizard.Core.Registry;
 using BulkWizard.Registry;
 using BulkWizard.Sandbox;
 using BulkWizard.Server.Configuration;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BulkWizard.Compatibility;
 using BulkWizard.Core.Backups;
-using BulkWizard.Core.Registries;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.Storage;
 using BulkWizard.Core.Tests.Backups.Support;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using BulkWizard.Core.Registries;
 using BulkWizard.Core.Registry;
 
 namespace BulkWizard.Core.Tests.Support;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using BulkWizard.Core.Backups;
 using BulkWizard.Core.Execution;
 using BulkWizard.Core.Plans;
-using BulkWizard.Core.Registries;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.Storage;
 using BulkWizard.Registry;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using BulkWizard.Core.Registries;
 using BulkWizard.Core.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

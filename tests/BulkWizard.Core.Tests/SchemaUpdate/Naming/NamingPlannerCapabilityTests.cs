@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Plans;
-using BulkWizard.Core.Registries;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.SchemaUpdate.Naming;
 using BulkWizard.Core.Wizard;

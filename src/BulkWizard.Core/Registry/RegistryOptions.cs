@@ -1,4 +1,4 @@
-namespace BulkWizard.Core.Registries;
+namespace BulkWizard.Core.Registry;
 
 /// <summary>
 /// One Schema Registry the server may act on, as configured by the user.

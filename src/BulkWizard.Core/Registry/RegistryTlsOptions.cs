@@ -1,4 +1,4 @@
-namespace BulkWizard.Core.Registries;
+namespace BulkWizard.Core.Registry;
 
 /// <summary>TLS settings for one registry. Certificate checks stay on unless <see cref="SkipVerify"/> is set.</summary>
 public sealed class RegistryTlsOptions

@@ -1,4 +1,4 @@
-namespace BulkWizard.Core.Registries;
+namespace BulkWizard.Core.Registry;
 
 /// <summary>The Kafka cluster used to check consumer impact for one registry.</summary>
 public sealed class KafkaOptions
