@@ -48,11 +48,8 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
             var session = session_id is not null
                 ? conversation.Resume(session_id)
                 : request.Params?.RequestState is null
-                    ? conversation.Open(registry, Arguments(pattern, subjects, include_deleted, operation_type, update_type, dry_run, wait_seconds, batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary) with
-                    {
-                        Compatibility = compatibility, Convention = convention,
-                        MetadataTarget = metadata_target, MetadataAction = metadata_action, MetadataKey = metadata_key, MetadataValue = metadata_value,
-                    })
+                    ? conversation.Open(registry, Arguments(pattern, subjects, include_deleted, operation_type, update_type, dry_run, wait_seconds, batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary)
+                        with { SchemaUpdate = new(compatibility, convention, metadata_target, metadata_action, metadata_key, metadata_value) })
                     : null;
             await using var progress = OrderedProgress.For(server, request);
             return ClientForms.Available(server)
@@ -96,11 +93,8 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
         CancellationToken cancellationToken = default) =>
         ToolErrors.GuardAsync(registry ?? registries.Default.Name, async () =>
         {
-            var arguments = Arguments(pattern, null, include_deleted, "schema_update", update_type, null, 0, batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary) with
-            {
-                Compatibility = compatibility, Convention = convention,
-                MetadataTarget = metadata_target, MetadataAction = metadata_action, MetadataKey = metadata_key, MetadataValue = metadata_value,
-            };
+            var arguments = Arguments(pattern, null, include_deleted, "schema_update", update_type, null, 0, batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary)
+                with { SchemaUpdate = new(compatibility, convention, metadata_target, metadata_action, metadata_key, metadata_value) };
             var reply = await conversation.AdvanceAsync(conversation.Open(registry, arguments), [], progress: null, cancellationToken);
             return reply.Status == "needs_input"
                 ? throw new Core.Wizard.WizardInputException($"{reply.Question!.Fields[0].Name}: missing for update_type '{update_type}'; give {reply.Question.Fields[0].Expects}.")

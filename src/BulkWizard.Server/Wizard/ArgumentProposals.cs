@@ -32,16 +32,16 @@ public static class ArgumentProposals
         }
 
         Set(SchemaUpdateKeys.UpdateType, arguments.UpdateType);
-        Set(SchemaUpdateKeys.Compatibility, arguments.Compatibility?.ToUpperInvariant());
-        foreach (var (key, value) in arguments.Convention is null ? [] : NamingSteps.Proposals(arguments.Convention))
+        Set(SchemaUpdateKeys.Compatibility, arguments.SchemaUpdate.Compatibility?.ToUpperInvariant());
+        foreach (var (key, value) in arguments.SchemaUpdate.Convention is null ? [] : NamingSteps.Proposals(arguments.SchemaUpdate.Convention))
         {
             Set(key, value);
         }
 
-        Set(SchemaUpdateKeys.MetadataTarget, arguments.MetadataTarget);
-        Set(SchemaUpdateKeys.MetadataAction, arguments.MetadataAction);
-        Set(SchemaUpdateKeys.MetadataKey, arguments.MetadataKey);
-        Set(SchemaUpdateKeys.MetadataValue, arguments.MetadataValue);
+        Set(SchemaUpdateKeys.MetadataTarget, arguments.SchemaUpdate.MetadataTarget);
+        Set(SchemaUpdateKeys.MetadataAction, arguments.SchemaUpdate.MetadataAction);
+        Set(SchemaUpdateKeys.MetadataKey, arguments.SchemaUpdate.MetadataKey);
+        Set(SchemaUpdateKeys.MetadataValue, arguments.SchemaUpdate.MetadataValue);
         if (arguments.IncludeDeleted is { } includeDeleted)
         {
             session.Answers.Set(SelectionKeys.IncludeDeleted, includeDeleted);

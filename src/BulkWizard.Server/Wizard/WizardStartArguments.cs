@@ -15,18 +15,8 @@ public sealed record WizardStartArguments
 
     public string? UpdateType { get; init; }
 
-    public string? Compatibility { get; init; }
-
-    /// <summary>A naming convention as one value: <c>kebab_case</c>, <c>prefix:team-</c>, <c>context:.staging</c>.</summary>
-    public string? Convention { get; init; }
-
-    public string? MetadataTarget { get; init; }
-
-    public string? MetadataAction { get; init; }
-
-    public string? MetadataKey { get; init; }
-
-    public string? MetadataValue { get; init; }
+    /// <summary>The answers of a schema update given up front: level, convention or metadata change.</summary>
+    public SchemaUpdateArguments SchemaUpdate { get; init; } = new();
 
     public bool? DryRun { get; init; }
 
