@@ -56,20 +56,10 @@ internal sealed class AvroCanonicalWriter
                 w.WriteEndArray();
                 break;
             case AvroArray a:
-                w.WriteStartObject();
-                w.WriteString("type", "array");
-                w.WritePropertyName("items");
-                WriteType(w, a.Items);
-                WriteProps(w, a.Props);
-                w.WriteEndObject();
+                WriteContainer(w, "array", "items", a.Items, a.Props);
                 break;
             case AvroMap m:
-                w.WriteStartObject();
-                w.WriteString("type", "map");
-                w.WritePropertyName("values");
-                WriteType(w, m.Values);
-                WriteProps(w, m.Props);
-                w.WriteEndObject();
+                WriteContainer(w, "map", "values", m.Values, m.Props);
                 break;
             case AvroNamedType named when !written.Add(named.FullName):
                 w.WriteStringValue(named.QualifiedIn(space));
@@ -193,6 +183,17 @@ internal sealed class AvroCanonicalWriter
         }
 
         w.WriteEndArray();
+    }
+
+    /// <summary>Arrays and maps: the type name, the one nested type under its member, then custom properties.</summary>
+    private void WriteContainer(Utf8JsonWriter w, string type, string member, AvroType nested, IReadOnlyList<KeyValuePair<string, JsonElement>> props)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", type);
+        w.WritePropertyName(member);
+        WriteType(w, nested);
+        WriteProps(w, props);
+        w.WriteEndObject();
     }
 
     private static void WriteProps(Utf8JsonWriter w, IReadOnlyList<KeyValuePair<string, JsonElement>> props)

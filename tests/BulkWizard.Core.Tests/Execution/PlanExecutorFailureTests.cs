@@ -133,10 +133,7 @@ public sealed class PlanExecutorFailureTests
     {
         await using var harness = await SandboxHarness.StartAsync();
         var subjects = Enumerable.Range(0, 10).Select(i => $"bulk-{i}").ToList();
-        foreach (var subject in subjects)
-        {
-            await harness.RegisterVersionsAsync(subject);
-        }
+        await harness.RegisterEachAsync(subjects);
 
         var plan = await harness.CompatibilityPlanAsync(subjects, "FULL");
         foreach (var subject in subjects.Take(3))
@@ -160,10 +157,7 @@ public sealed class PlanExecutorFailureTests
     {
         await using var harness = await SandboxHarness.StartAsync();
         var subjects = Enumerable.Range(0, 10).Select(i => $"bulk-{i}").ToList();
-        foreach (var subject in subjects)
-        {
-            await harness.RegisterVersionsAsync(subject);
-        }
+        await harness.RegisterEachAsync(subjects);
 
         var plan = await harness.CompatibilityPlanAsync(subjects, "FULL");
         await harness.SetModeAsync("bulk-4", RegistryMode.ReadOnly);
@@ -179,10 +173,7 @@ public sealed class PlanExecutorFailureTests
 
     private static async Task SeedAsync(SandboxHarness harness)
     {
-        foreach (var subject in Subjects)
-        {
-            await harness.RegisterVersionsAsync(subject);
-        }
+        await harness.RegisterEachAsync(Subjects);
 
         await harness.PutConfigAsync("test-b", new JsonObject { ["compatibility"] = "FORWARD", ["validateFields"] = false });
     }

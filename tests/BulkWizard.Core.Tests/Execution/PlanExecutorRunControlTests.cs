@@ -232,10 +232,7 @@ public sealed class PlanExecutorRunControlTests
     private static async Task<IReadOnlyList<string>> SeedAsync(SandboxHarness harness, int count)
     {
         var subjects = Enumerable.Range(0, count).Select(i => $"bulk-{i}").ToList();
-        foreach (var subject in subjects)
-        {
-            await harness.RegisterVersionsAsync(subject);
-        }
+        await harness.RegisterEachAsync(subjects);
 
         await harness.PutConfigAsync("bulk-1", new JsonObject { ["compatibility"] = "NONE" });
         return subjects;

@@ -16,10 +16,7 @@ public sealed class PlanExecutorTests
     public async Task ExecuteAsync_CompatibilityPlan_AppliesEveryChangeWithBackupAndJournal()
     {
         await using var harness = await SandboxHarness.StartAsync();
-        foreach (var subject in Subjects)
-        {
-            await harness.RegisterVersionsAsync(subject);
-        }
+        await harness.RegisterEachAsync(Subjects);
 
         await harness.PutConfigAsync("test-a", new JsonObject { ["compatibility"] = "NONE", ["normalize"] = true });
         await harness.PutConfigAsync("test-b", new JsonObject { ["compatibility"] = "FORWARD" });
@@ -64,10 +61,7 @@ public sealed class PlanExecutorTests
     public async Task ExecuteAsync_DryRun_ChangesNothingAndReportsConflicts()
     {
         await using var harness = await SandboxHarness.StartAsync();
-        foreach (var subject in Subjects)
-        {
-            await harness.RegisterVersionsAsync(subject);
-        }
+        await harness.RegisterEachAsync(Subjects);
 
         var plan = await harness.CompatibilityPlanAsync(Subjects, "FULL");
         await harness.PutConfigAsync("test-c", new JsonObject { ["compatibility"] = "NONE" });
@@ -92,10 +86,7 @@ public sealed class PlanExecutorTests
     public async Task ExecuteAsync_SubjectChangedSincePlan_WithoutRollback_LeavesItAsConflict()
     {
         await using var harness = await SandboxHarness.StartAsync();
-        foreach (var subject in Subjects)
-        {
-            await harness.RegisterVersionsAsync(subject);
-        }
+        await harness.RegisterEachAsync(Subjects);
 
         var plan = await harness.CompatibilityPlanAsync(Subjects, "FULL");
         await harness.PutConfigAsync("test-b", new JsonObject { ["compatibility"] = "NONE" });
@@ -116,10 +107,7 @@ public sealed class PlanExecutorTests
     public async Task ExecuteAsync_SubjectChangedSincePlan_WithRollback_UndoesTheAppliedOnes()
     {
         await using var harness = await SandboxHarness.StartAsync();
-        foreach (var subject in Subjects)
-        {
-            await harness.RegisterVersionsAsync(subject);
-        }
+        await harness.RegisterEachAsync(Subjects);
 
         var plan = await harness.CompatibilityPlanAsync(Subjects, "FULL");
         await harness.PutConfigAsync("test-c", new JsonObject { ["compatibility"] = "NONE" });

@@ -60,6 +60,15 @@ internal sealed class SandboxHarness : IAsyncDisposable
         return $$"""{"type":"record","name":"{{name}}","fields":[{{string.Join(",", list)}}]}""";
     }
 
+    /// <summary>Registers one version of each subject, in order.</summary>
+    public async Task RegisterEachAsync(IEnumerable<string> subjects)
+    {
+        foreach (var subject in subjects)
+        {
+            await RegisterVersionsAsync(subject);
+        }
+    }
+
     /// <summary>Registers <paramref name="versions"/> versions of a record named after the subject; returns their ids.</summary>
     public async Task<IReadOnlyList<int>> RegisterVersionsAsync(string subject, int versions = 1)
     {

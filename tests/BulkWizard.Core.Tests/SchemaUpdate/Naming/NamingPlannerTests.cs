@@ -17,10 +17,7 @@ public sealed class NamingPlannerTests
     {
         await using var harness = await SandboxHarness.StartAsync();
         string[] subjects = ["OrdersEvents-value", "orders-ok-value", "Taken-value", "Soft-value", "Configured-value", "Dup_X-value", "DupX-value", "__-value"];
-        foreach (var subject in subjects)
-        {
-            await harness.RegisterVersionsAsync(subject);
-        }
+        await harness.RegisterEachAsync(subjects);
 
         await harness.RegisterVersionsAsync("taken-value");
         await harness.RegisterVersionsAsync("soft-value");
