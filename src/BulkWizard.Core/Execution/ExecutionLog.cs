@@ -11,6 +11,12 @@ internal static partial class ExecutionLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Backup {BackupId} of {Subjects} subject(s) written before the first change of plan {PlanId}")]
     public static partial void BackupWritten(ILogger logger, string backupId, int subjects, string planId);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run of plan {PlanId}: batch {Batch} of {Batches} done, {Processed} of {Total} item(s) processed")]
+    public static partial void BatchDone(ILogger logger, string planId, int batch, int batches, int processed, int total);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rollback of plan {PlanId} finished: {Undone} undone, {Left} left in place")]
+    public static partial void RollbackFinished(ILogger logger, string planId, int undone, int left);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Plan {PlanId} item {Index} ({Subject}): {Outcome}")]
     public static partial void ItemDone(ILogger logger, string planId, int index, string subject, ItemOutcome outcome);
 

@@ -120,6 +120,9 @@ internal sealed class ExecutionRun
             {
                 RequestStop(StopReason.CanaryFailed, $"the canary {_changes[0].Subject} was not applied ({_messages[0] ?? "not run"})");
             }
+
+            var processed = Volatile.Read(ref _processed);
+            ExecutionLog.BatchDone(_logger, _plan.Id, b + 1, batches.Count, processed, _changes.Count);
         }
     }
 
@@ -160,6 +163,8 @@ internal sealed class ExecutionRun
             await UndoItemAsync(order[step]);
         }
 
+        var undone = Count(ItemOutcome.Undone);
+        ExecutionLog.RollbackFinished(_logger, _plan.Id, undone, order.Count - undone);
         return true;
     }
 

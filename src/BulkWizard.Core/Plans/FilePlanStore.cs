@@ -1,16 +1,18 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using BulkWizard.Core.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace BulkWizard.Core.Plans;
 
 /// <summary>Plans as JSON files under <c>plans/</c> of the data directory, written atomically and readable only by the user.</summary>
-public sealed partial class FilePlanStore(DataDirectory dataDirectory) : IPlanStore
+public sealed partial class FilePlanStore(DataDirectory dataDirectory, ILogger<FilePlanStore> logger) : IPlanStore
 {
     public async Task SaveAsync(OperationPlan plan, CancellationToken cancellationToken)
     {
         dataDirectory.EnsurePlansFolder();
         await AtomicFile.WriteAsync(PathOf(plan.Id), Encoding.UTF8.GetBytes(PlanJson.Serialize(plan)), cancellationToken);
+        LogPlanned(logger, plan.Id, plan.OperationType, plan.Registry, plan.Changes.Count, plan.Skipped.Count);
     }
 
     public async Task<OperationPlan?> FindAsync(string planId, CancellationToken cancellationToken)
@@ -27,6 +29,9 @@ public sealed partial class FilePlanStore(DataDirectory dataDirectory) : IPlanSt
         PlanId().IsMatch(planId)
             ? Path.Combine(dataDirectory.PlansPath, planId + ".json")
             : throw new ArgumentException($"plan_id: '{planId}' is not a plan id (plan_ followed by 16 hex digits).");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId} ({OperationType}) made for registry {Registry}: {Changes} change(s), {Skipped} skipped")]
+    private static partial void LogPlanned(ILogger logger, string planId, string operationType, string registry, int changes, int skipped);
 
     [GeneratedRegex("^plan_[0-9a-f]{16}$")]
     private static partial Regex PlanId();

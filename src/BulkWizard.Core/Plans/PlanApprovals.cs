@@ -17,6 +17,7 @@ public sealed class PlanApprovals(TimeProvider clock, TimeSpan lifetime)
 
     public TimeSpan Lifetime => lifetime;
 
+    /// <summary>Called when a dry run of the plan has completed (not failed, not cancelled).</summary>
     public void RecordDryRun(OperationPlan plan) => _dryRunHashes[plan.Id] = plan.Hash;
 
     public bool HadDryRun(OperationPlan plan) => _dryRunHashes.TryGetValue(plan.Id, out var hash) && hash == plan.Hash;
@@ -43,7 +44,7 @@ public sealed class PlanApprovals(TimeProvider clock, TimeSpan lifetime)
         {
             if (!HadDryRun(plan))
             {
-                return $"dry_run: plan {plan.Id} is destructive; run it with dry_run true first and review the result.";
+                return $"dry_run: plan {plan.Id} is destructive; run it with dry_run true first, wait until that task has completed (get_task_status), and review the result; a dry run that failed or was cancelled does not count.";
             }
 
             return confirmation == TypedYes ? null : "confirmation: this plan is destructive; type YES exactly to run it.";

@@ -12,7 +12,7 @@ namespace BulkWizard.Server.Execution;
 /// manager's own cancellation, never the tool call's: a client that times out a call neither aborts nor
 /// rolls back the run. Progress notifications go to the confirming call only while it is open.
 /// </summary>
-public sealed class ExecutionLauncher(TaskManager tasks, PlanExecutor executor, IRegistryGatewayProvider registries, IHostApplicationLifetime lifetime)
+public sealed class ExecutionLauncher(TaskManager tasks, PlanExecutor executor, PlanApprovals approvals, IRegistryGatewayProvider registries, IHostApplicationLifetime lifetime)
 {
     public const int DefaultWaitSeconds = 20;
     public const int MaxWaitSeconds = 50;
@@ -26,11 +26,16 @@ public sealed class ExecutionLauncher(TaskManager tasks, PlanExecutor executor, 
         }
     }
 
+    /// <summary>
+    /// Starts the run. A dry run that ends <c>completed</c> is recorded for the plan's confirmation here, when the
+    /// task ends and before it shows as finished, whoever waits for it: a client that polls can confirm as soon as it
+    /// sees the status, and a dry run that failed or was cancelled never counts.
+    /// </summary>
     public BulkTask Start(OperationPlan plan, bool dryRun, string confirmedBy)
     {
         EnsureRunnable(plan, dryRun, confirmedBy);
         var gateway = registries.Get(plan.Registry);
-        return tasks.Start(plan.Id, plan.Registry, plan.OperationType, plan.Changes.Count, (task, token) =>
+        return tasks.Start(plan.Id, plan.Registry, plan.OperationType, plan.Changes.Count, async (task, token) =>
         {
             var request = new ExecutionRequest(plan.Config, dryRun, confirmedBy, task.Id, (processed, total, message) =>
             {
@@ -40,7 +45,13 @@ public sealed class ExecutionLauncher(TaskManager tasks, PlanExecutor executor, 
             {
                 HostStopping = lifetime.ApplicationStopping,
             };
-            return executor.ExecuteAsync(plan, gateway, request, token);
+            var result = await executor.ExecuteAsync(plan, gateway, request, token);
+            if (dryRun && result.TaskStatus == BulkTaskStatus.Completed)
+            {
+                approvals.RecordDryRun(plan);
+            }
+
+            return result;
         });
     }
 

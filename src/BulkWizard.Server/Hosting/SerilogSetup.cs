@@ -10,10 +10,19 @@ public static class SerilogSetup
 {
     private const string Template = "{Timestamp:HH:mm:ss.fff} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
+    /// <summary>
+    /// Categories that write a line per HTTP attempt or per MCP request at Information (Polly's resilience
+    /// telemetry, the SDK's request handlers, host lifetime chatter): at the default level they keep only
+    /// warnings (retries, failures), so a 10,000-subject run logs its phases, not its requests. At Debug or below
+    /// they are back.
+    /// </summary>
+    private static readonly string[] PerRequestCategories = ["Polly", "ModelContextProtocol", "Microsoft.Hosting.Lifetime"];
+
     public static Serilog.Core.Logger CreateLogger(LoggingOptions logging)
     {
+        var level = LoggingSettingsValidator.Parse("BulkWizard:Logging:Level", logging.Level);
         var configuration = new LoggerConfiguration()
-            .MinimumLevel.Is(LoggingSettingsValidator.Parse("BulkWizard:Logging:Level", logging.Level))
+            .MinimumLevel.Is(level)
             // Kestrel and hosting chatter from the embedded Sandbox stays out unless asked for.
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Extensions.Http", LogEventLevel.Warning)
@@ -24,9 +33,17 @@ public static class SerilogSetup
                 formatProvider: CultureInfo.InvariantCulture,
                 standardErrorFromLevel: LogEventLevel.Verbose);
 
-        foreach (var (category, level) in logging.Overrides)
+        if (level > LogEventLevel.Debug)
         {
-            configuration.MinimumLevel.Override(category, LoggingSettingsValidator.Parse(category, level));
+            foreach (var category in PerRequestCategories)
+            {
+                configuration.MinimumLevel.Override(category, LogEventLevel.Warning);
+            }
+        }
+
+        foreach (var (category, categoryLevel) in logging.Overrides)
+        {
+            configuration.MinimumLevel.Override(category, LoggingSettingsValidator.Parse(category, categoryLevel));
         }
 
         if (!string.IsNullOrWhiteSpace(logging.File))

@@ -58,11 +58,6 @@ public sealed class PlanTools(IPlanStore plans, PlanApprovals approvals, Executi
 
             var task = launcher.Start(plan, dry_run, WizardConversation.AssistantConfirmed);
             await ExecutionLauncher.WaitAsync(task, wait_seconds, progress, cancellationToken);
-            if (dry_run && task.IsFinished)
-            {
-                approvals.RecordDryRun(plan);
-            }
-
             return replies.TaskReply(plan, task, sessionId: null, dry_run);
         });
 

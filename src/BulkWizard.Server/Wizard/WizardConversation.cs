@@ -227,7 +227,6 @@ public sealed class WizardConversation(
             // A destructive plan needs a dry run of this very plan before its typed YES.
             var dryRun = launcher.Start(plan, dryRun: true, UserConfirmed);
             await dryRun.Completion.WaitAsync(cancellationToken);
-            approvals.RecordDryRun(plan);
             state.DryRunSummary = dryRun.Result?.Summary ?? dryRun.Message;
         }
 
@@ -303,10 +302,6 @@ public sealed class WizardConversation(
 
         var task = launcher.Start(plan, dryRun, confirmedBy);
         await ExecutionLauncher.WaitAsync(task, state.WaitSeconds, progress, cancellationToken);
-        if (dryRun && task.IsFinished)
-        {
-            approvals.RecordDryRun(plan);
-        }
 
         state.Stage = ConversationStage.Finished;
         sessions.Remove(session.Id);
