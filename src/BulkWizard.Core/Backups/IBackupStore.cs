@@ -3,7 +3,11 @@ namespace BulkWizard.Core.Backups;
 /// <summary>Where backups are kept. Every backup has a folder of its own, which also holds its execution journal.</summary>
 public interface IBackupStore
 {
-    /// <summary>Writes the backup atomically with its checksum; a backup is never overwritten.</summary>
+    /// <summary>Starts a backup taken entry by entry during a run; it loads once <see cref="BackupWriter.CompleteAsync"/> has sealed it.</summary>
+    /// <exception cref="InvalidOperationException">A backup with this id exists already.</exception>
+    Task<BackupWriter> BeginAsync(BackupManifest header, CancellationToken cancellationToken);
+
+    /// <summary>Writes a whole backup with its checksum; a backup is never overwritten.</summary>
     /// <exception cref="InvalidOperationException">A backup with this id exists already.</exception>
     Task SaveAsync(Backup backup, CancellationToken cancellationToken);
 

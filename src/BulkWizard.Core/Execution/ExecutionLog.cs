@@ -8,8 +8,8 @@ internal static partial class ExecutionLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Run of plan {PlanId} on registry {Registry} started: {Items} change(s), dry run {DryRun}, confirmed by {ConfirmedBy}")]
     public static partial void RunStarted(ILogger logger, string planId, string registry, int items, bool dryRun, string confirmedBy);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Backup {BackupId} of {Subjects} subject(s) written before the first change of plan {PlanId}")]
-    public static partial void BackupWritten(ILogger logger, string backupId, int subjects, string planId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backup {BackupId} of the targets plan {PlanId} wrote to is complete")]
+    public static partial void BackupWritten(ILogger logger, string backupId, string planId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run of plan {PlanId}: batch {Batch} of {Batches} done, {Processed} of {Total} item(s) processed")]
     public static partial void BatchDone(ILogger logger, string planId, int batch, int batches, int processed, int total);

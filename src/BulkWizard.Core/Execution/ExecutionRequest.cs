@@ -1,4 +1,5 @@
 using BulkWizard.Core.Plans;
+using BulkWizard.Core.Registry;
 
 namespace BulkWizard.Core.Execution;
 
@@ -27,4 +28,10 @@ public sealed record ExecutionRequest(
     /// back, and the journal ends with <c>interrupted</c> so the applied changes can be undone after a restart.
     /// </summary>
     public CancellationToken HostStopping { get; init; }
+
+    /// <summary>
+    /// The gateways of the other registries a plan's changes name (<see cref="Plans.PlannedChange.Registry"/>); a plan
+    /// that writes to a registry this does not know is refused before anything is read.
+    /// </summary>
+    public IRegistryGatewayProvider? Registries { get; init; }
 }

@@ -19,6 +19,7 @@ internal sealed class ExecutionRun
     private readonly OperationPlan _plan;
     private readonly IReadOnlyList<PlannedChange> _changes;
     private readonly IRegistryGateway _gateway;
+    private readonly IRegistryGatewayProvider? _otherRegistries;
     private readonly ExecutionRequest _request;
     private readonly BulkOperationConfig _config;
     private readonly TimeProvider _time;
@@ -31,6 +32,7 @@ internal sealed class ExecutionRun
     private int _processed;
     private int _errors;
     private StopReason _reason;
+    private IReadOnlyDictionary<(string? Registry, string Subject), SubjectBackup>? _backupEntries;
     private string? _stopDetail;
 
     public ExecutionRun(OperationPlan plan, IRegistryGateway gateway, ExecutionRequest request, TimeProvider time, ILogger logger, CancellationToken stop)
@@ -38,6 +40,7 @@ internal sealed class ExecutionRun
         _plan = plan;
         _changes = plan.Changes;
         _gateway = gateway;
+        _otherRegistries = request.Registries;
         _request = request;
         _config = request.Config;
         _time = time;
@@ -45,13 +48,14 @@ internal sealed class ExecutionRun
         _stop = stop;
         _outcomes = new ItemOutcome[_changes.Count];
         _messages = new string?[_changes.Count];
-        _guard = new TransientModeGuard(gateway, logger);
+        _guard = new TransientModeGuard(logger);
         Progress = new ProgressReporter(request.Progress, _changes.Count, e => ExecutionLog.ProgressListenerFailed(logger, e));
     }
 
     public ProgressReporter Progress { get; }
 
-    public Backup? Backup { get; set; }
+    /// <summary>Where each target's state is backed up just before its write; null for a run without backup.</summary>
+    public BackupWriter? Backup { get; set; }
 
     public ExecutionJournal? Journal { get; set; }
 
@@ -89,7 +93,7 @@ internal sealed class ExecutionRun
 
     /// <summary>Re-reads every target and compares it with the plan's before; writes nothing.</summary>
     public async Task DryRunAsync() =>
-        await RunWaveAsync([.. Enumerable.Range(0, _changes.Count)], DryRunItemAsync);
+        await RunWaveAsync([.. Enumerable.Range(0, _changes.Count)], index => RunItemAsync(index, ItemPass.DryRun));
 
     /// <summary>The batches: canary first, then <see cref="BulkOperationConfig.BatchSize"/> at a time with the delay between them.</summary>
     public async Task ApplyAllAsync()
@@ -109,7 +113,7 @@ internal sealed class ExecutionRun
 
             foreach (var wave in ExecutionBatches.Waves(batches[b], _changes))
             {
-                await RunWaveAsync(wave, ApplyItemAsync);
+                await RunWaveAsync(wave, index => RunItemAsync(index, ItemPass.Apply));
                 if (ShouldStop())
                 {
                     break;
@@ -152,6 +156,7 @@ internal sealed class ExecutionRun
         var order = ExecutionBatches.UndoOrder(Enumerable.Range(0, _changes.Count).Where(i => _outcomes[i] == ItemOutcome.Applied), _changes);
         ExecutionLog.RollbackStarted(_logger, order.Count, _plan.Id);
         Progress.AddToTotal(order.Count);
+        _backupEntries = Backup is null ? null : await Backup.ReadEntriesAsync(CancellationToken.None);
         for (var step = 0; step < order.Count; step++)
         {
             if (_request.HostStopping.IsCancellationRequested)
@@ -160,7 +165,7 @@ internal sealed class ExecutionRun
                 return false;
             }
 
-            await UndoItemAsync(order[step]);
+            await RunItemAsync(order[step], ItemPass.Undo);
         }
 
         var undone = Count(ItemOutcome.Undone);
@@ -271,65 +276,57 @@ internal sealed class ExecutionRun
         }
     }
 
-    private async Task DryRunItemAsync(int index)
-    {
-        var change = _changes[index];
-        try
-        {
-            var live = await change.ReadStateAsync(_gateway, _stop);
-            if (PlannedChange.SameState(live, change.Before))
-            {
-                Finish(index, ItemOutcome.WouldApply, change.Describe());
-            }
-            else
-            {
-                Finish(index, ItemOutcome.Conflict, ConflictText(change.Before, live));
-            }
-        }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-        {
-            // Not reached: stays NotRun.
-        }
-        catch (Exception e)
-        {
-            if (e is RegistryAccessDeniedException)
-            {
-                RequestStop(StopReason.AccessDenied, e.Message);
-            }
-
-            Finish(index, ItemOutcome.Failed, e.Message);
-        }
-    }
-
-    private async Task ApplyItemAsync(int index)
+    /// <summary>
+    /// The one item protocol, for a dry run, an apply and an undo: read the target (for an apply, also its backup
+    /// entry), compare it with the state the pass expects (conflict: leave it alone), then — except in a dry run —
+    /// back up, journal, act, verify what the act left against the state it should leave, and journal the outcome.
+    /// Only a dry run can be cancelled mid-item; an apply or undo once started always finishes.
+    /// </summary>
+    private async Task RunItemAsync(int index, ItemPass pass)
     {
         var change = _changes[index];
         var subject = change.Subject;
+        var undo = pass == ItemPass.Undo;
+        var expected = undo ? change.After : change.Before;
+        var token = pass == ItemPass.DryRun ? _stop : CancellationToken.None;
         try
         {
-            var live = await change.ReadStateAsync(_gateway, CancellationToken.None);
-            if (!PlannedChange.SameState(live, change.Before))
+            var gateway = GatewayOf(change);
+            var read = await change.ReadAsync(gateway, forBackup: pass == ItemPass.Apply && Backup is not null, token);
+            if (!PlannedChange.SameState(read.State, expected))
             {
-                await TryJournalAsync(new ConflictEntry(index, subject, change.Before, live));
-                Finish(index, ItemOutcome.Conflict, ConflictText(change.Before, live));
+                await RecordConflictAsync(index, pass, expected, read.State);
                 return;
             }
 
-            if (!await TryJournalAsync(new ApplyingEntry(index, subject)))
+            if (pass == ItemPass.DryRun)
             {
-                RequestStop(StopReason.JournalFailed, "the journal could not be written");
-                Finish(index, ItemOutcome.Failed, "the journal could not be written, so nothing was sent");
+                Finish(index, ItemOutcome.WouldApply, change.Describe());
                 return;
             }
 
-            var steps = new JournalStepRecorder(Journal!, index, subject);
-            await _guard.RunAsync(change, steps, () => change.ApplyAsync(_gateway, steps, CancellationToken.None));
-            var after = await change.ReadStateAsync(_gateway, CancellationToken.None);
-            if (!PlannedChange.SameState(after, change.After))
+            if (!await BeforeActAsync(index, pass, read.Backup))
             {
-                var failure = $"verification failed: expected {Show(change.After)} after the change, found {Show(after)}";
-                await TryJournalAsync(new FailedEntry(index, subject, failure));
-                Finish(index, ItemOutcome.Failed, failure);
+                return;
+            }
+
+            var steps = Journal is null ? IStepRecorder.None : new JournalStepRecorder(Journal, index, subject, change.Registry);
+            var left = await _guard.RunAsync(gateway, change, steps, () => undo
+                ? change.UndoAndReadAsync(gateway, _backupEntries?.GetValueOrDefault((change.Registry, subject)), steps, CancellationToken.None)
+                : change.ApplyAndReadAsync(gateway, steps, CancellationToken.None));
+            var wanted = undo ? change.Before : change.After;
+            if (!PlannedChange.SameState(left, wanted))
+            {
+                var failure = $"{(undo ? "undo verification" : "verification")} failed: expected {Show(wanted)}{(undo ? "" : " after the change")}, found {Show(left)}";
+                await TryJournalAsync(undo ? new UndoFailedEntry(index, subject, failure) : new FailedEntry(index, subject, failure));
+                Done(index, pass, undo ? ItemOutcome.UndoFailed : ItemOutcome.Failed, failure);
+                return;
+            }
+
+            if (undo)
+            {
+                await TryJournalAsync(new UndoneEntry(index, subject));
+                Done(index, pass, ItemOutcome.Undone, "undone: " + change.Describe());
                 return;
             }
 
@@ -338,57 +335,99 @@ internal sealed class ExecutionRun
                 RequestStop(StopReason.JournalFailed, $"the journal could not record that {subject} was applied");
             }
 
-            Finish(index, ItemOutcome.Applied, change.Describe());
+            Done(index, pass, ItemOutcome.Applied, change.Describe());
+        }
+        catch (OperationCanceledException) when (pass == ItemPass.DryRun && _stop.IsCancellationRequested)
+        {
+            // Not reached: stays NotRun.
         }
         catch (Exception e)
         {
-            if (e is RegistryAccessDeniedException)
+            if (e is RegistryAccessDeniedException && pass != ItemPass.Undo)
             {
                 RequestStop(StopReason.AccessDenied, e.Message);
             }
 
-            await TryJournalAsync(new FailedEntry(index, subject, e.Message));
-            Finish(index, ItemOutcome.Failed, e.Message);
+            if (pass != ItemPass.DryRun)
+            {
+                await TryJournalAsync(undo ? new UndoFailedEntry(index, subject, e.Message) : new FailedEntry(index, subject, e.Message));
+            }
+
+            Done(index, pass, undo ? ItemOutcome.UndoFailed : ItemOutcome.Failed, e.Message);
         }
     }
 
-    private async Task UndoItemAsync(int index)
+    /// <summary>The backup entry, then the journal line, both on disk before the write; false (item finished as failed) when either cannot be written.</summary>
+    private async Task<bool> BeforeActAsync(int index, ItemPass pass, SubjectBackup? entry)
     {
-        var change = _changes[index];
-        var subject = change.Subject;
-        try
+        var subject = _changes[index].Subject;
+        if (pass == ItemPass.Undo)
         {
-            var live = await change.ReadStateAsync(_gateway, CancellationToken.None);
-            if (!PlannedChange.SameState(live, change.After))
-            {
-                await TryJournalAsync(new UndoConflictEntry(index, subject, change.After, live));
-                FinishUndo(index, ItemOutcome.UndoConflict, $"changed since it was applied: expected {Show(change.After)}, found {Show(live)}; left as it is");
-                return;
-            }
-
             // Undoing makes the registry safer, so it goes ahead even if the journal cannot take the line (logged).
             await TryJournalAsync(new UndoingEntry(index, subject));
-            var steps = Journal is null ? IStepRecorder.None : new JournalStepRecorder(Journal, index, subject);
-            var backup = Backup?.Find(change.Target.ToString());
-            await _guard.RunAsync(change, steps, () => change.UndoAsync(_gateway, backup, steps, CancellationToken.None));
-            var after = await change.ReadStateAsync(_gateway, CancellationToken.None);
-            if (!PlannedChange.SameState(after, change.Before))
-            {
-                var failure = $"undo verification failed: expected {Show(change.Before)}, found {Show(after)}";
-                await TryJournalAsync(new UndoFailedEntry(index, subject, failure));
-                FinishUndo(index, ItemOutcome.UndoFailed, failure);
-                return;
-            }
-
-            await TryJournalAsync(new UndoneEntry(index, subject));
-            FinishUndo(index, ItemOutcome.Undone, "undone: " + change.Describe());
+            return true;
         }
-        catch (Exception e)
+
+        if (entry is not null)
         {
-            await TryJournalAsync(new UndoFailedEntry(index, subject, e.Message));
-            FinishUndo(index, ItemOutcome.UndoFailed, e.Message);
+            try
+            {
+                await Backup!.AppendAsync(entry, CancellationToken.None);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                RequestStop(StopReason.Error, "the backup could not be written");
+                Finish(index, ItemOutcome.Failed, $"the backup could not be written, so nothing was sent: {e.Message}");
+                return false;
+            }
+        }
+
+        if (!await TryJournalAsync(new ApplyingEntry(index, subject)))
+        {
+            RequestStop(StopReason.JournalFailed, "the journal could not be written");
+            Finish(index, ItemOutcome.Failed, "the journal could not be written, so nothing was sent");
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task RecordConflictAsync(int index, ItemPass pass, JsonNode? expected, JsonNode? live)
+    {
+        var subject = _changes[index].Subject;
+        switch (pass)
+        {
+            case ItemPass.Undo:
+                await TryJournalAsync(new UndoConflictEntry(index, subject, expected, live));
+                FinishUndo(index, ItemOutcome.UndoConflict, $"changed since it was applied: expected {Show(expected)}, found {Show(live)}; left as it is");
+                break;
+            case ItemPass.Apply:
+                await TryJournalAsync(new ConflictEntry(index, subject, expected, live));
+                Finish(index, ItemOutcome.Conflict, ConflictText(expected, live));
+                break;
+            default:
+                Finish(index, ItemOutcome.Conflict, ConflictText(expected, live));
+                break;
         }
     }
+
+    private void Done(int index, ItemPass pass, ItemOutcome outcome, string message)
+    {
+        if (pass == ItemPass.Undo)
+        {
+            FinishUndo(index, outcome, message);
+        }
+        else
+        {
+            Finish(index, outcome, message);
+        }
+    }
+
+    /// <summary>The plan's registry, or the other registry a change names.</summary>
+    private IRegistryGateway GatewayOf(PlannedChange change) =>
+        change.Registry is not { } name || string.Equals(name, _gateway.Registry.Name, StringComparison.OrdinalIgnoreCase)
+            ? _gateway
+            : _otherRegistries?.Get(name) ?? throw new InvalidOperationException($"{change.Subject}: the change writes to registry '{name}', which this run was not given.");
 
     private void Finish(int index, ItemOutcome outcome, string message)
     {

@@ -12,4 +12,10 @@ public interface IStepRecorder
     static IStepRecorder None { get; } = new NoStepRecorder();
 
     Task RecordAsync(string step, JsonNode? detail, CancellationToken cancellationToken);
+
+    /// <summary>A version the change registered, once the registry confirmed it (a typed journal entry restore reads).</summary>
+    Task RecordCreatedAsync(string subject, int version, int id, CancellationToken cancellationToken);
+
+    /// <summary>A version the change is about to delete, before the delete is sent.</summary>
+    Task RecordDeletedAsync(string subject, int version, bool permanent, CancellationToken cancellationToken);
 }

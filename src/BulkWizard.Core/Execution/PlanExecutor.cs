@@ -16,10 +16,11 @@ namespace BulkWizard.Core.Execution;
 /// Runs a confirmed plan: the one piece that writes to a registry, for every operation type.
 /// </summary>
 /// <remarks>
-/// <para>A real run takes the registry's lock, backs up every subject the plan touches before the first write, opens
-/// the journal beside the backup, then runs the batches (canary first). Each item re-reads its target: a live state
-/// other than the plan's before is a conflict and is left alone; otherwise the change is journaled, applied, re-read
-/// and verified against its after. A dry run only re-reads and says what would happen.</para>
+/// <para>A real run takes the lock of every registry the plan writes to (in a fixed order), opens the backup and the
+/// journal beside it, then runs the batches (canary first). Each item reads its target once: a live state other than
+/// the plan's before is a conflict and is left alone; otherwise what the change can touch is backed up from that same
+/// read, the change is journaled, applied and verified against its after (from the write's own answer where the
+/// registry's answer is the stored state, else by reading again). A dry run only reads and says what would happen.</para>
 /// <para>A conflict counts as an error: it adds to the error rate, and with rollback_on_error it stops the run and
 /// rolls back the changes already applied, since the plan that was confirmed can no longer be carried out as a whole.
 /// Without rollback_on_error the run goes on until the error rate passes the threshold (after at least
@@ -61,6 +62,19 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
         if (!string.Equals(plan.Registry, gateway.Registry.Name, StringComparison.OrdinalIgnoreCase))
         {
             return $"Plan {plan.Id} was made for registry '{plan.Registry}', not for '{gateway.Registry.Name}'.";
+        }
+
+        foreach (var other in OtherRegistries(plan, gateway))
+        {
+            if (request.Registries is null || !request.Registries.Registries.Any(r => string.Equals(r.Name, other, StringComparison.OrdinalIgnoreCase)))
+            {
+                return $"Plan {plan.Id} also writes to registry '{other}', which is not configured here.";
+            }
+
+            if (!request.DryRun && request.Registries.Get(other).Registry.ReadOnly)
+            {
+                return $"Registry '{other}' is configured read-only: only a dry run of plan {plan.Id} is possible.";
+            }
         }
 
         if (plan.Hash.Length > 0 && !string.Equals(PlanJson.HashOf(plan), plan.Hash, StringComparison.Ordinal))
@@ -112,51 +126,63 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
 
     private async Task<ExecutionResult> RunAsync(OperationPlan plan, IRegistryGateway gateway, ExecutionRequest request, ExecutionRun run, CancellationToken stop)
     {
-        RegistryLock registryLock;
+        var locks = new List<RegistryLock>();
         try
         {
-            registryLock = RegistryLock.Acquire(dataDirectory, gateway.Registry.Name, timeProvider);
+            foreach (var registry in WrittenRegistries(plan, gateway, request))
+            {
+                locks.Add(RegistryLock.Acquire(dataDirectory, registry, timeProvider));
+            }
         }
         catch (RegistryLockedException e)
         {
+            locks.ForEach(held => held.Dispose());
             run.MarkNotRun();
             return run.Result(BulkTaskStatus.Failed, e.Message + " Nothing was changed.");
         }
 
-        using (registryLock)
+        try
         {
-            string? backupId = null;
-            string journalFolder;
-            if (request.Config.CreateBackup)
-            {
-                try
-                {
-                    var subjects = plan.Changes.Select(c => c.Target).Distinct().ToList();
-                    var backup = await new BackupReader(gateway, timeProvider).ReadAsync(plan.Id, plan.OperationType, subjects, request.Config.MaxParallel, stop);
-                    await backups.SaveAsync(backup, CancellationToken.None);
-                    ExecutionLog.BackupWritten(logger, backup.Id, backup.Subjects.Count, plan.Id);
-                    run.Backup = backup;
-                    backupId = backup.Id;
-                    journalFolder = backups.GetFolder(backup.Id);
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    run.ShouldStop();
-                    run.MarkNotRun();
-                    return run.Result(BulkTaskStatus.Cancelled, "Cancelled while the backup was being taken. Nothing was changed.");
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    run.RequestStop(StopReason.Error, "the backup could not be taken");
-                    run.MarkNotRun();
-                    return run.Result(BulkTaskStatus.Failed, $"The backup could not be taken, so nothing was changed: {e.Message}");
-                }
-            }
-            else
-            {
-                journalFolder = dataDirectory.EnsureFolder(Path.Combine(dataDirectory.Root, "journals", RunFolderName(plan.Id)));
-            }
+            return await RunLockedAsync(plan, gateway, request, run, stop);
+        }
+        finally
+        {
+            locks.ForEach(held => held.Dispose());
+        }
+    }
 
+    private async Task<ExecutionResult> RunLockedAsync(OperationPlan plan, IRegistryGateway gateway, ExecutionRequest request, ExecutionRun run, CancellationToken stop)
+    {
+        BackupWriter? backup = null;
+        string journalFolder;
+        if (request.Config.CreateBackup)
+        {
+            try
+            {
+                var header = new BackupManifest(BackupId.New(timeProvider), gateway.Registry.Name, plan.Id, plan.OperationType, timeProvider.GetUtcNow(), [gateway.Registry.Name], 0, 0);
+                backup = await backups.BeginAsync(header, stop);
+                journalFolder = backup.Folder;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                run.ShouldStop();
+                run.MarkNotRun();
+                return run.Result(BulkTaskStatus.Cancelled, "Cancelled before the backup was opened. Nothing was changed.");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                run.RequestStop(StopReason.Error, "the backup could not be opened");
+                run.MarkNotRun();
+                return run.Result(BulkTaskStatus.Failed, $"The backup could not be opened, so nothing was changed: {e.Message}");
+            }
+        }
+        else
+        {
+            journalFolder = dataDirectory.EnsureFolder(Path.Combine(dataDirectory.Root, "journals", RunFolderName(plan.Id)));
+        }
+
+        await using (backup)
+        {
             ExecutionJournal journal;
             try
             {
@@ -167,16 +193,36 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
             {
                 run.RequestStop(StopReason.JournalFailed, "the journal could not be opened");
                 run.MarkNotRun();
-                return run.Result(BulkTaskStatus.Failed, $"The journal could not be opened in {journalFolder}, so nothing was changed: {e.Message}", backupId);
+                return run.Result(BulkTaskStatus.Failed, $"The journal could not be opened in {journalFolder}, so nothing was changed: {e.Message}", backup?.Id);
             }
 
             await using (journal)
             {
                 run.Journal = journal;
-                return await ApplyAndFinishAsync(request, run, backupId, journal);
+                run.Backup = backup;
+                var result = await ApplyAndFinishAsync(request, run, backup?.Id, journal);
+                if (backup is not null)
+                {
+                    await backup.CompleteAsync(CancellationToken.None);
+                    ExecutionLog.BackupWritten(logger, backup.Id, plan.Id);
+                }
+
+                return result;
             }
         }
     }
+
+    /// <summary>The registries the plan's changes name besides the plan's own.</summary>
+    private static IEnumerable<string> OtherRegistries(OperationPlan plan, IRegistryGateway gateway) =>
+        plan.Changes.Select(c => c.Registry).OfType<string>()
+            .Where(name => !string.Equals(name, gateway.Registry.Name, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every registry the plan writes to, in the order of their lock files, so two runs never wait on each other crosswise.</summary>
+    private static IEnumerable<RegistryOptions> WrittenRegistries(OperationPlan plan, IRegistryGateway gateway, ExecutionRequest request) =>
+        OtherRegistries(plan, gateway).Select(name => request.Registries!.Get(name).Registry)
+            .Prepend(gateway.Registry)
+            .OrderBy(r => RegistryLock.FileNameOf(RegistryAddress.Normalize(r)), StringComparer.Ordinal);
 
     private static async Task<ExecutionResult> ApplyAndFinishAsync(ExecutionRequest request, ExecutionRun run, string? backupId, ExecutionJournal journal)
     {

@@ -9,15 +9,14 @@ namespace BulkWizard.Core.Execution;
 /// scope's mode first and, if the change stops half-way (an error, or an interruption), puts back the modes it left
 /// switched, so that no subject stays in IMPORT because a run was stopped.
 /// </summary>
-internal sealed class TransientModeGuard(IRegistryGateway gateway, ILogger logger)
+internal sealed class TransientModeGuard(ILogger logger)
 {
-    public async Task RunAsync(PlannedChange change, IStepRecorder steps, Func<Task> action)
+    public async Task<T> RunAsync<T>(IRegistryGateway gateway, PlannedChange change, IStepRecorder steps, Func<Task<T>> action)
     {
         var scopes = change.TransientModeScopes;
         if (scopes.Count == 0)
         {
-            await action();
-            return;
+            return await action();
         }
 
         var saved = new List<(RegistryScope Scope, RegistryMode? Mode)>(scopes.Count);
@@ -28,16 +27,16 @@ internal sealed class TransientModeGuard(IRegistryGateway gateway, ILogger logge
 
         try
         {
-            await action();
+            return await action();
         }
         catch
         {
-            await PutBackAsync(saved, steps);
+            await PutBackAsync(gateway, saved, steps);
             throw;
         }
     }
 
-    private async Task PutBackAsync(IReadOnlyList<(RegistryScope Scope, RegistryMode? Mode)> saved, IStepRecorder steps)
+    private async Task PutBackAsync(IRegistryGateway gateway, IReadOnlyList<(RegistryScope Scope, RegistryMode? Mode)> saved, IStepRecorder steps)
     {
         foreach (var (scope, mode) in saved)
         {

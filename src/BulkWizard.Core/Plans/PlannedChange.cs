@@ -19,8 +19,24 @@ namespace BulkWizard.Core.Plans;
 [JsonDerivedType(typeof(SchemaUpdate.Metadata.MetadataVersionChange), SchemaUpdate.Metadata.MetadataVersionChange.KindName)]
 public abstract record PlannedChange(string Subject)
 {
+    /// <summary>The registry this change acts on when it is not the plan's own; null for the plan's registry.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Registry { get; init; }
+
+    /// <summary><see cref="Subject"/> parsed once (a context-only value such as <c>:.ctx:</c> for context-level changes).</summary>
     [JsonIgnore]
-    public QualifiedSubject Target => QualifiedSubject.Parse(Subject);
+    public QualifiedSubject Target { get; } = QualifiedSubject.Parse(Subject);
+
+    /// <summary>The config and mode scope the change acts on: the subject, a context (<c>:.ctx:</c>) or the global scope (empty).</summary>
+    [JsonIgnore]
+    public RegistryScope Scope => Target.Name.Length == 0 ? RegistryScope.ForContext(Target.Context) : RegistryScope.ForSubject(Target);
+
+    /// <summary>
+    /// The parts of its target's state this change can alter, and so what a run backs up before writing it. A change
+    /// that touches only config has only its config backed up: one read, which is also its drift check.
+    /// </summary>
+    [JsonIgnore]
+    public virtual ScopeParts Touches => ScopeParts.All;
 
     /// <summary>Deletes, or switches to READONLY/IMPORT: needs a dry-run preview and a typed YES.</summary>
     [JsonIgnore]
@@ -41,6 +57,34 @@ public abstract record PlannedChange(string Subject)
     public abstract Task<JsonNode?> ReadStateAsync(IRegistryGateway gateway, CancellationToken cancellationToken);
 
     public abstract Task ApplyAsync(IRegistryGateway gateway, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads the target once before a write: its state, and with <paramref name="forBackup"/> the backup entry of
+    /// the parts in <see cref="Touches"/>. A change that can take both from the same responses overrides this.
+    /// </summary>
+    public virtual async Task<TargetRead> ReadAsync(IRegistryGateway gateway, bool forBackup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        var backup = forBackup ? await ScopeStateReader.ReadAsync(gateway, Scope, Touches, cancellationToken) with { Registry = Registry } : null;
+        return new TargetRead(await ReadStateAsync(gateway, cancellationToken), backup);
+    }
+
+    /// <summary>
+    /// Applies the change and returns the target's state after it, to be verified against <see cref="After"/>. A change
+    /// whose write response holds the stored state returns it instead of reading again.
+    /// </summary>
+    public virtual async Task<JsonNode?> ApplyAndReadAsync(IRegistryGateway gateway, IStepRecorder steps, CancellationToken cancellationToken)
+    {
+        await ApplyAsync(gateway, steps, cancellationToken);
+        return await ReadStateAsync(gateway, cancellationToken);
+    }
+
+    /// <summary>Undoes the change and returns the target's state after it, to be verified against <see cref="Before"/>.</summary>
+    public virtual async Task<JsonNode?> UndoAndReadAsync(IRegistryGateway gateway, SubjectBackup? backup, IStepRecorder steps, CancellationToken cancellationToken)
+    {
+        await UndoAsync(gateway, backup, steps, cancellationToken);
+        return await ReadStateAsync(gateway, cancellationToken);
+    }
 
     /// <summary>Puts back the state before, from the change itself or from the subject's backup.</summary>
     public abstract Task UndoAsync(IRegistryGateway gateway, SubjectBackup? backup, CancellationToken cancellationToken);

@@ -33,6 +33,17 @@ public sealed record RegistryScope
         return new RegistryScope(RegistryScopeKind.Subject, null, subject);
     }
 
+    /// <summary>
+    /// The scope a qualified name stands for, as the registry reads it after <c>/config/</c> and <c>/mode/</c>:
+    /// empty (or <c>:.:</c>) is the global scope, <c>:.ctx:</c> a context's own, anything else a subject.
+    /// </summary>
+    public static RegistryScope Of(string qualified)
+    {
+        ArgumentNullException.ThrowIfNull(qualified);
+        var parsed = QualifiedSubject.Parse(qualified);
+        return parsed.Name.Length == 0 ? ForContext(parsed.Context) : ForSubject(parsed);
+    }
+
     /// <summary>The path segment after <c>/config/</c> or <c>/mode/</c>, unescaped; null for the global scope.</summary>
     public string? PathSegment => Kind switch
     {

@@ -38,6 +38,19 @@ public sealed partial record ServerCapabilities(string? ReportedVersion, Version
     public bool SupportsForwardMode => AtLeast(8, 1, 0);
 
     /// <summary>
+    /// <c>PUT /config</c> answers with the whole stored config after its merge (7.7.4, 7.8.3, 7.9.2, 8.0.0 and later
+    /// of each line); before that it echoes the request, which proves nothing about what was stored.
+    /// </summary>
+    public bool ConfigWriteAnswersStoredConfig => Release switch
+    {
+        null => false,
+        { Major: 7, Minor: 7 } => Release.Build >= 4,
+        { Major: 7, Minor: 8 } => Release.Build >= 3,
+        { Major: 7, Minor: 9 } => Release.Build >= 2,
+        _ => AtLeast(8, 0, 0),
+    };
+
+    /// <summary>
     /// The <c>error_code</c> of an incompatible registration: 40901 from 8.0.4 and 8.1.2 on, 409 before;
     /// null when the release is unknown (then accept either).
     /// </summary>

@@ -9,18 +9,24 @@ using BulkWizard.Core.Registry;
 namespace BulkWizard.Core.Restore;
 
 /// <summary>
-/// Plans putting a backup back: one <see cref="SubjectRestoreChange"/> per backed-up subject whose live state differs
-/// from the backup, referenced subjects before their referrers; subjects already as in the backup, and subjects where
-/// a backed-up version number now holds another schema, are skipped with the reason.
+/// Plans putting a backup back, each entry into the registry it was read from: a <see cref="SubjectRestoreChange"/>
+/// per subject backed up whole whose live state differs from the backup (referenced subjects before their referrers),
+/// a <see cref="SubjectConfigChange"/> per scope of which only the config was backed up. Targets already as in the
+/// backup, and subjects where a backed-up version number now holds another schema, are skipped with the reason.
+/// Each target is read once.
 /// </summary>
-public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock)
+/// <param name="registries">The other registries a backup of a two-registry plan names; null when it names one.</param>
+public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock, IRegistryGatewayProvider? registries = null)
 {
     public const string OperationType = "restore_backup";
     private const int ExamplesShown = 3;
 
-    /// <exception cref="ArgumentException">The backup was taken from another registry.</exception>
+    /// <exception cref="ArgumentException">The backup was taken from another registry, or names one that is not configured.</exception>
     public async Task<OperationPlan> PlanAsync(
-        Backup backup, BulkOperationConfig config, CancellationToken cancellationToken, IReadOnlyDictionary<string, IReadOnlyList<VersionState>>? createdByRun = null)
+        Backup backup,
+        BulkOperationConfig config,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<(string? Registry, string Subject), IReadOnlyList<VersionState>>? createdByRun = null)
     {
         ArgumentNullException.ThrowIfNull(backup);
         ArgumentNullException.ThrowIfNull(config);
@@ -30,31 +36,44 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock)
                 $"Backup {backup.Id} was taken from registry '{backup.Registry}'; it can only be restored there, not to '{gateway.Registry.Name}'.", nameof(backup));
         }
 
-        var (live, latencyMs) = await ReadLiveAsync(backup, config.MaxParallel, cancellationToken);
+        var gateways = GatewaysOf(backup);
+        var (live, latencyMs) = await ReadLiveAsync(backup, gateways, config.MaxParallel, cancellationToken);
         var depths = ReferenceDepths(backup);
         var changes = new List<PlannedChange>();
         var skipped = new List<SkippedSubject>();
         var kept = new List<string>();
         var ordered = backup.Subjects.Select((subject, index) => (Subject: subject, Index: index))
-            .OrderBy(s => depths[s.Subject.Subject]).ThenBy(s => s.Index);
+            .OrderBy(s => depths.GetValueOrDefault(s.Subject.Subject)).ThenBy(s => s.Index);
         foreach (var (saved, index) in ordered)
         {
-            var state = live[index];
-            var created = CreatedStill(state, createdByRun?.GetValueOrDefault(saved.Subject));
-            var target = SubjectSnapshot.Of(saved).WithVersionsOnlyIn(state with { Versions = [.. state.Versions.Where(v => !created.Contains(v.Version))] });
-            if (RestoreWork.VersionConflict(saved.Subject, state, saved) is { } conflict)
+            var shown = saved.Registry is null ? saved.Subject : $"{saved.Subject} (registry {saved.Registry})";
+            if (live[index] is not { } state)
             {
-                skipped.Add(new SkippedSubject(saved.Subject, conflict));
+                skipped.Add(new SkippedSubject(shown, $"the backup holds {saved.Captured} of it, which a restore cannot put back on its own"));
+                continue;
+            }
+
+            if (!saved.Holds(ScopeParts.Versions))
+            {
+                PlanConfig(backup.Id, saved, state, shown, changes, skipped);
+                continue;
+            }
+
+            var created = CreatedStill(state, createdByRun?.GetValueOrDefault((saved.Registry, saved.Subject)));
+            var target = SubjectSnapshot.Of(saved).WithVersionsOnlyIn(state with { Versions = [.. state.Versions.Where(v => !created.Contains(v.Version))] });
+            if (RestoreWork.VersionConflict(shown, state, saved) is { } conflict)
+            {
+                skipped.Add(new SkippedSubject(shown, conflict));
             }
             else if (JsonNode.DeepEquals(state.ToJson(), target.ToJson()))
             {
-                skipped.Add(new SkippedSubject(saved.Subject, "already as in the backup"));
+                skipped.Add(new SkippedSubject(shown, "already as in the backup"));
             }
             else
             {
-                changes.Add(new SubjectRestoreChange(saved.Subject, backup.Id, saved, state, depths[saved.Subject]) { CreatedByRun = created });
+                changes.Add(new SubjectRestoreChange(saved.Subject, backup.Id, saved, state, depths.GetValueOrDefault(saved.Subject)) { CreatedByRun = created, Registry = saved.Registry });
                 kept.AddRange(state.Versions.Where(v => SubjectSnapshot.Of(saved).Find(v.Version) is null && !created.Contains(v.Version))
-                    .Select(v => $"{saved.Subject} version {v.Version}"));
+                    .Select(v => $"{shown} version {v.Version}"));
             }
         }
 
@@ -74,23 +93,69 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock)
         };
     }
 
+    /// <summary>A scope of which only the config was backed up: its config put back exactly (or removed when it had none).</summary>
+    private static void PlanConfig(string backupId, SubjectBackup saved, SubjectSnapshot live, string shown, List<PlannedChange> changes, List<SkippedSubject> skipped)
+    {
+        var change = new SubjectConfigChange(saved.Subject, live.Config, saved.Config, $"restore from backup {backupId}: config {ConfigText(live.Config)}", ConfigText(saved.Config))
+        {
+            Registry = saved.Registry,
+            ReplacesLiveState = true,
+        };
+        if (PlannedChange.SameState(change.Before, change.After))
+        {
+            skipped.Add(new SkippedSubject(shown, "already as in the backup"));
+        }
+        else
+        {
+            changes.Add(change);
+        }
+    }
+
+    private static string ConfigText(JsonObject? config) => config is null ? "(none)" : config.ToJsonString();
+
+    /// <summary>The gateway for each registry the backup names; a registry that is not configured is refused up front.</summary>
+    private Dictionary<string, IRegistryGateway> GatewaysOf(Backup backup)
+    {
+        var gateways = new Dictionary<string, IRegistryGateway>(StringComparer.OrdinalIgnoreCase) { [gateway.Registry.Name] = gateway };
+        foreach (var name in backup.Subjects.Select(s => s.Registry).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (!gateways.ContainsKey(name))
+            {
+                gateways[name] = registries?.Get(name)
+                    ?? throw new ArgumentException($"Backup {backup.Id} also holds registry '{name}', which is not configured here; it cannot be restored.", nameof(backup));
+            }
+        }
+
+        return gateways;
+    }
+
     /// <summary>The versions the backed-up run registered that are still there unchanged (same number and id): those a restore removes.</summary>
     private static List<int> CreatedStill(SubjectSnapshot live, IReadOnlyList<VersionState>? created) =>
         created is null ? [] : [.. created.Where(c => live.Find(c.Version) is { } found && found.Id == c.Id).Select(c => c.Version)];
 
-    private async Task<(SubjectSnapshot[] Live, double LatencyMs)> ReadLiveAsync(Backup backup, int maxParallel, CancellationToken cancellationToken)
+    /// <summary>Each target once, only the parts its entry holds; null for an entry of parts a restore cannot put back on their own.</summary>
+    private async Task<(SubjectSnapshot?[] Live, double LatencyMs)> ReadLiveAsync(
+        Backup backup, Dictionary<string, IRegistryGateway> gateways, int maxParallel, CancellationToken cancellationToken)
     {
-        var live = new SubjectSnapshot[backup.Subjects.Count];
+        var live = new SubjectSnapshot?[backup.Subjects.Count];
         var elapsedTicks = 0L;
         var requests = 0L;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallel, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, live.Length), options, async (index, token) =>
         {
+            var saved = backup.Subjects[index];
+            var parts = saved.Holds(ScopeParts.All) ? ScopeParts.All : saved.Captured == ScopeParts.Config ? ScopeParts.Config : ScopeParts.None;
+            if (parts == ScopeParts.None)
+            {
+                return;
+            }
+
             var watch = Stopwatch.StartNew();
-            live[index] = await SubjectSnapshot.ReadAsync(gateway, QualifiedSubject.Parse(backup.Subjects[index].Subject), token);
+            var read = await ScopeStateReader.ReadAsync(gateways[saved.Registry ?? gateway.Registry.Name], RegistryScope.Of(saved.Subject), parts, token);
+            live[index] = SubjectSnapshot.Of(read);
             Interlocked.Add(ref elapsedTicks, watch.Elapsed.Ticks);
-            // Two version listings, one read per version, config and mode.
-            Interlocked.Add(ref requests, 4 + live[index].Versions.Count);
+            // A config alone is one request; a whole subject two listings, one read per version, config and mode.
+            Interlocked.Add(ref requests, parts == ScopeParts.Config ? 1 : 4 + read.Versions.Count);
         });
         var latency = requests == 0 ? 0 : TimeSpan.FromTicks(elapsedTicks).TotalMilliseconds / requests;
         return (live, latency);

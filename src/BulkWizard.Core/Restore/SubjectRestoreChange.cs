@@ -45,6 +45,13 @@ public sealed record SubjectRestoreChange(string Subject, string BackupId, Subje
     public override async Task<JsonNode?> ReadStateAsync(IRegistryGateway gateway, CancellationToken cancellationToken) =>
         (await SubjectSnapshot.ReadAsync(gateway, Target, cancellationToken)).ToJson();
 
+    /// <summary>One read of the whole subject serves as both the drift check and the backup entry.</summary>
+    public override async Task<TargetRead> ReadAsync(IRegistryGateway gateway, bool forBackup, CancellationToken cancellationToken)
+    {
+        var read = await ScopeStateReader.ReadAsync(gateway, Scope, ScopeParts.All, cancellationToken) with { Registry = Registry };
+        return new TargetRead(SubjectSnapshot.Of(read).ToJson(), forBackup ? read : null);
+    }
+
     public override Task ApplyAsync(IRegistryGateway gateway, CancellationToken cancellationToken) =>
         ApplyAsync(gateway, IStepRecorder.None, cancellationToken);
 

@@ -50,24 +50,27 @@ internal static class SubjectRestorer
                     $"{name}: registering version {version.Version} with id {version.Id} gave version {registered.Version} with id {registered.Id}; " +
                     "the registry kept an existing version instead of restoring this one.");
             }
+
+            await steps.RecordCreatedAsync(name, version.Version, version.Id, cancellationToken);
         }
 
         foreach (var number in work.SoftDelete)
         {
-            await steps.RecordAsync($"soft-delete version {number}", new JsonObject { ["version"] = number }, cancellationToken);
+            await steps.RecordDeletedAsync(name, number, permanent: false, cancellationToken);
             (await gateway.DeleteVersionAsync(subject, number, DeleteKind.Soft, cancellationToken))
                 .GetValueOrThrow(gateway.Registry.Name, $"soft-deleting version {number} of {name}");
         }
 
         foreach (var number in work.Remove)
         {
-            await steps.RecordAsync($"remove version {number}", new JsonObject { ["version"] = number }, cancellationToken);
             if (live.Find(number) is { Deleted: false })
             {
+                await steps.RecordDeletedAsync(name, number, permanent: false, cancellationToken);
                 (await gateway.DeleteVersionAsync(subject, number, DeleteKind.Soft, cancellationToken))
                     .GetValueOrThrow(gateway.Registry.Name, $"soft-deleting version {number} of {name}");
             }
 
+            await steps.RecordDeletedAsync(name, number, permanent: true, cancellationToken);
             (await gateway.DeleteVersionAsync(subject, number, DeleteKind.Permanent, cancellationToken))
                 .GetValueOrThrow(gateway.Registry.Name, $"permanently deleting version {number} of {name}");
         }

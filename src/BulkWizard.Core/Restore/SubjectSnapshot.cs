@@ -11,32 +11,9 @@ namespace BulkWizard.Core.Restore;
 /// </summary>
 public sealed record SubjectSnapshot(IReadOnlyList<VersionState> Versions, JsonObject? Config, string? Mode)
 {
-    /// <summary>Reads the subject's live state: its versions with and without deleted ones, each version's id, its config and mode.</summary>
-    public static async Task<SubjectSnapshot> ReadAsync(IRegistryGateway gateway, QualifiedSubject subject, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(gateway);
-        var scope = RegistryScope.ForSubject(subject);
-        var config = await gateway.GetConfigAsync(scope, cancellationToken);
-        var mode = await gateway.GetModeAsync(scope, cancellationToken);
-        if (config?.Fields["alias"] is not null)
-        {
-            // The registry answers an alias's version reads with its target's versions; the name has none of its own.
-            return new SubjectSnapshot([], config.Fields, mode?.Name);
-        }
-
-        var all = await gateway.ListVersionsAsync(subject, DeletedFilter.IncludeDeleted, cancellationToken);
-        var live = (await gateway.ListVersionsAsync(subject, DeletedFilter.LiveOnly, cancellationToken)).ToHashSet();
-        var versions = new List<VersionState>(all.Count);
-        foreach (var number in all.Order())
-        {
-            if (await gateway.GetVersionAsync(subject, number, includeDeleted: true, cancellationToken) is { } version)
-            {
-                versions.Add(new VersionState(number, version.Id, !live.Contains(number)));
-            }
-        }
-
-        return new SubjectSnapshot(versions, config?.Fields, mode?.Name);
-    }
+    /// <summary>Reads the subject's live state: every version (number, id, deleted), its own config and mode.</summary>
+    public static async Task<SubjectSnapshot> ReadAsync(IRegistryGateway gateway, QualifiedSubject subject, CancellationToken cancellationToken) =>
+        Of(await ScopeStateReader.ReadAsync(gateway, RegistryScope.ForSubject(subject), ScopeParts.All, cancellationToken));
 
     /// <summary>The state a backup of the subject describes.</summary>
     public static SubjectSnapshot Of(SubjectBackup backup)

@@ -60,6 +60,11 @@ internal sealed class ConfigCommands(RegistryCore core)
         }
 
         core.State.Configs[scope] = merged;
+        if (core.EchoesConfigWrites)
+        {
+            return (JsonObject)body.DeepClone();
+        }
+
         var response = (JsonObject)merged.DeepClone();
         if (response.Remove(ConfigFields.CompatibilityLevel, out var level))
         {

@@ -19,6 +19,9 @@ internal sealed class RegistryCore(RegistryState state, SandboxProfile profile, 
 
     public bool KeepsRuleSets => Profile != SandboxProfile.Community;
 
+    /// <summary>Before 7.7.4 / 7.8.3 / 7.9.2 / 8.0.0, <c>PUT /config</c> echoes the request body instead of the stored config.</summary>
+    public bool EchoesConfigWrites => Profile == SandboxProfile.Platform76;
+
     /// <summary>The subject, or 40401 when it has no live version (no version at all when <paramref name="includeDeleted"/>).</summary>
     public SubjectState RequireSubject(string subject, bool includeDeleted)
     {

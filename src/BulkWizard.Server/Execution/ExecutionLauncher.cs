@@ -20,7 +20,7 @@ public sealed class ExecutionLauncher(TaskManager tasks, PlanExecutor executor, 
     /// <summary>Refuses, before a confirmation is spent or a task exists, a plan the executor would refuse (e.g. no backup with rollback on).</summary>
     public void EnsureRunnable(OperationPlan plan, bool dryRun, string confirmedBy)
     {
-        if (PlanExecutor.Refusal(plan, registries.Get(plan.Registry), new ExecutionRequest(plan.Config, dryRun, confirmedBy)) is { } refusal)
+        if (PlanExecutor.Refusal(plan, registries.Get(plan.Registry), new ExecutionRequest(plan.Config, dryRun, confirmedBy) { Registries = registries }) is { } refusal)
         {
             throw new McpException(refusal);
         }
@@ -44,6 +44,7 @@ public sealed class ExecutionLauncher(TaskManager tasks, PlanExecutor executor, 
             })
             {
                 HostStopping = lifetime.ApplicationStopping,
+                Registries = registries,
             };
             var result = await executor.ExecuteAsync(plan, gateway, request, token);
             if (dryRun && result.TaskStatus == BulkTaskStatus.Completed)

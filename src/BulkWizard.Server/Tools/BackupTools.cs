@@ -36,7 +36,7 @@ public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider r
 
             var backup = await LoadAsync(backup_id, cancellationToken);
             var created = await RunCreations.ReadAsync(Path.Combine(backups.GetFolder(backup.Id), ExecutionJournal.FileName), cancellationToken);
-            var plan = PlanJson.Sealed(await new RestorePlanner(registries.Get(backup.Registry), clock).PlanAsync(backup, new BulkOperationConfig(), cancellationToken, created));
+            var plan = PlanJson.Sealed(await new RestorePlanner(registries.Get(backup.Registry), clock, registries).PlanAsync(backup, new BulkOperationConfig(), cancellationToken, created));
             await plans.SaveAsync(plan, cancellationToken);
             return ClientForms.Available(server)
                 ? await conversation.ConfirmAsync(server, request, plan, wait_seconds, progress, cancellationToken)

@@ -32,7 +32,7 @@ public sealed class FileBackupStoreTests : IDisposable
         var loaded = await Store.LoadAsync(saved.Id, default);
 
         // Compared in stored form: JsonObject members (metadata, rule set, config) must keep key order, spelling and number text.
-        Assert.Equal(JsonSerializer.Serialize(saved, StorageJson.Options), JsonSerializer.Serialize(loaded, StorageJson.Options));
+        Assert.Equal(JsonSerializer.Serialize(saved with { Format = BackupManifest.Format }, StorageJson.Options), JsonSerializer.Serialize(loaded, StorageJson.Options));
         Assert.Equal(saved.Subjects.SelectMany(s => s.Versions), loaded.Subjects.SelectMany(s => s.Versions), new SchemaVersionFieldsComparer());
         Assert.Equal("""{"zField":["PII"],"aField":[]}""", loaded.Subjects[0].Versions[2].Metadata!["tags"]!.ToJsonString());
         Assert.Contains("\"ratio\":1.50", loaded.Subjects[0].Config!.ToJsonString(), StringComparison.Ordinal);
@@ -47,8 +47,9 @@ public sealed class FileBackupStoreTests : IDisposable
     {
         var saved = NewBackup(Some.Subject("a", 2));
         await Store.SaveAsync(saved, default);
-        var path = Path.Combine(Store.GetFolder(saved.Id), FileBackupStore.BackupFileName);
+        var path = Path.Combine(Store.GetFolder(saved.Id), BackupWriter.EntriesFileName);
         var text = await File.ReadAllTextAsync(path);
+        Assert.Contains("FULL_TRANSITIVE", text, StringComparison.Ordinal);
         await File.WriteAllTextAsync(path, text.Replace("FULL_TRANSITIVE", "NONE", StringComparison.Ordinal));
 
         var error = await Assert.ThrowsAsync<BackupCorruptedException>(() => Store.LoadAsync(saved.Id, default));
@@ -140,7 +141,7 @@ public sealed class FileBackupStoreTests : IDisposable
         await Store.SaveAsync(saved, default);
 
         Assert.Equal(
-            [FileBackupStore.BackupFileName, FileBackupStore.ChecksumFileName, FileBackupStore.SummaryFileName],
+            [FileBackupStore.BackupFileName, FileBackupStore.ChecksumFileName, BackupWriter.EntriesFileName, FileBackupStore.SummaryFileName],
             Directory.GetFiles(Store.GetFolder(saved.Id)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -151,10 +152,10 @@ public sealed class FileBackupStoreTests : IDisposable
         await Store.SaveAsync(saved, default);
         var folder = Store.GetFolder(saved.Id);
 
-        var line = await File.ReadAllTextAsync(Path.Combine(folder, FileBackupStore.ChecksumFileName));
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(folder, FileBackupStore.BackupFileName))));
+        var lines = await File.ReadAllTextAsync(Path.Combine(folder, FileBackupStore.ChecksumFileName));
+        string HashOf(string file) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, file))));
 
-        Assert.Equal($"{hash}  backup.json\n", line);
+        Assert.Equal($"{HashOf("backup.json")}  backup.json\n{HashOf("entries.jsonl")}  entries.jsonl\n", lines);
     }
 
     [Fact]

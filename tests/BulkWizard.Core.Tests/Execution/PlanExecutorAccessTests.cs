@@ -27,6 +27,7 @@ public sealed class PlanExecutorAccessTests : IDisposable
         _gateway.Setup(g => g.ListVersionsAsync(It.IsAny<QualifiedSubject>(), It.IsAny<DeletedFilter>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync([]);
         _gateway.Setup(g => g.GetModeAsync(It.IsAny<RegistryScope>(), It.IsAny<CancellationToken>())).ReturnsAsync((RegistryMode?)null);
+        _gateway.Setup(g => g.GetCapabilitiesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(ServerCapabilities.FromVersion("8.1.2"));
         _gateway.Setup(g => g.GetConfigAsync(It.IsAny<RegistryScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((RegistryScope scope, CancellationToken _) => _configs.TryGetValue(scope.ToString(), out var c) ? new RegistryConfig(c) : null);
         _gateway.Setup(g => g.DeleteConfigAsync(It.IsAny<RegistryScope>(), It.IsAny<CancellationToken>()))

@@ -202,7 +202,7 @@ public sealed class PlanExecutorRunControlTests
         await using var harness = await SandboxHarness.StartAsync();
         var subjects = await SeedAsync(harness, 2);
         var plan = await harness.CompatibilityPlanAsync(subjects, "FULL");
-        using var held = Core.Execution.Locking.RegistryLock.Acquire(harness.Data, SandboxHarness.RegistryName, TimeProvider.System);
+        using var held = Core.Execution.Locking.RegistryLock.Acquire(harness.Data, harness.Gateway.Registry, TimeProvider.System);
 
         var result = await harness.Executor().ExecuteAsync(plan, harness.Gateway, TestPlans.Request(TestPlans.RealRun()), CancellationToken.None);
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BulkWizard.Core.Backups;
 using BulkWizard.Core.Execution;
 using BulkWizard.Core.Execution.Journal;
 using BulkWizard.Core.Registry;
@@ -41,7 +42,9 @@ public sealed class PlanExecutorTests
 
         var backup = await harness.Backups.LoadAsync(result.BackupId!, CancellationToken.None);
         Assert.Equal(plan.Id, backup.PlanId);
-        Assert.Equal(Subjects, backup.Subjects.Select(s => s.Subject));
+        // Entries are written as items run (in parallel), each before its write; they hold only what the change touches.
+        Assert.Equal(Subjects, backup.Subjects.Select(s => s.Subject).Order(StringComparer.Ordinal));
+        Assert.All(backup.Subjects, s => Assert.Equal(ScopeParts.Config, s.Captured));
         Assert.Equal("NONE", backup.Find("test-a")!.Config!["compatibility"]!.GetValue<string>());
         Assert.Null(backup.Find("test-c")!.Config);
 

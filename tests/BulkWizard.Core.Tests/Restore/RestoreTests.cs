@@ -89,8 +89,10 @@ public sealed class RestoreTests
         Assert.Null(await harness.ModeOfAsync("orders-value"));
         var journal = await ExecutionJournalReader.ReadAsync(result.JournalPath!, CancellationToken.None);
         Assert.Equal(
-            ["mode IMPORT (force)", $"register version 2 id {ids[1]}", $"register version 3 id {ids[2]}", $"register version 4 id {ids[3]}", "soft-delete version 4", "restore config", "restore mode"],
+            ["mode IMPORT (force)", $"register version 2 id {ids[1]}", $"register version 3 id {ids[2]}", $"register version 4 id {ids[3]}", "restore config", "restore mode"],
             journal.Entries.OfType<RestoreStepEntry>().Select(e => e.Step));
+        Assert.Equal([(2, ids[1]), (3, ids[2]), (4, ids[3])], journal.Entries.OfType<VersionCreatedEntry>().Select(c => (c.Version, c.Id)));
+        Assert.Equal([(4, false)], journal.Entries.OfType<VersionDeletedEntry>().Select(d => (d.Version, d.Permanent)));
     }
 
     [Fact]
@@ -147,7 +149,7 @@ public sealed class RestoreTests
         RegistrySnapshot.AssertSame(beforeRestore, await RegistrySnapshot.ReadAsync(harness.Gateway));
         var journal = await ExecutionJournalReader.ReadAsync(result.JournalPath!, CancellationToken.None);
         Assert.Contains(journal.Entries.OfType<RestoreStepEntry>(), e => e.Subject == "b-value" && e.Step.StartsWith("put back mode", StringComparison.Ordinal));
-        Assert.Contains(journal.Entries.OfType<RestoreStepEntry>(), e => e.Subject == "a-value" && e.Step == "remove version 2");
+        Assert.Contains(journal.Entries.OfType<VersionDeletedEntry>(), e => e is { Subject: "a-value", Version: 2, Permanent: true });
     }
 
     [Fact]
@@ -172,8 +174,13 @@ public sealed class RestoreTests
 
     private static async Task<Backup> SaveBackupAsync(SandboxHarness harness, params string[] subjects)
     {
-        var backup = await new BackupReader(harness.Gateway, TimeProvider.System)
-            .ReadAsync("plan_manual", "manual", [.. subjects.Select(QualifiedSubject.Parse)], 2, CancellationToken.None);
+        var entries = new List<SubjectBackup>();
+        foreach (var subject in subjects)
+        {
+            entries.Add(await ScopeStateReader.ReadAsync(harness.Gateway, RegistryScope.ForSubject(QualifiedSubject.Parse(subject)), ScopeParts.All, CancellationToken.None));
+        }
+
+        var backup = new Backup(BackupId.New(TimeProvider.System), harness.Gateway.Registry.Name, "plan_manual", "manual", DateTimeOffset.UtcNow, entries);
         await harness.Backups.SaveAsync(backup, CancellationToken.None);
         return await harness.Backups.LoadAsync(backup.Id, CancellationToken.None);
     }

@@ -17,6 +17,8 @@ namespace BulkWizard.Core.Execution.Journal;
 [JsonDerivedType(typeof(UndoConflictEntry), "undo_conflict")]
 [JsonDerivedType(typeof(UndoFailedEntry), "undo_failed")]
 [JsonDerivedType(typeof(RestoreStepEntry), "restore_step")]
+[JsonDerivedType(typeof(VersionCreatedEntry), "version_created")]
+[JsonDerivedType(typeof(VersionDeletedEntry), "version_deleted")]
 [JsonDerivedType(typeof(InterruptedEntry), "interrupted")]
 [JsonDerivedType(typeof(CompletedEntry), "completed")]
 public abstract record JournalEntry

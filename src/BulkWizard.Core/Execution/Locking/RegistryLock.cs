@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using BulkWizard.Core.Registry;
 using BulkWizard.Core.Storage;
 
 namespace BulkWizard.Core.Execution.Locking;
 
 /// <summary>
-/// One execution per registry at a time, across server processes: <c>locks/{registry}.lock</c> in the data
-/// directory, created atomically (<see cref="FileMode.CreateNew"/>) and holding the owner's process id, start
+/// One execution per registry at a time, across server processes: <c>locks/{hash of its normalized URLs}.lock</c>
+/// in the data directory (<see cref="RegistryAddress"/>), created atomically (<see cref="FileMode.CreateNew"/>) and holding the owner's process id, start
 /// time and host. A lock whose process is gone is taken over; disposing releases the lock if it is still ours.
 /// </summary>
 public sealed class RegistryLock : IDisposable
@@ -34,13 +35,15 @@ public sealed class RegistryLock : IDisposable
 
     public LockHolder Holder => _holder;
 
-    /// <summary>Takes the registry's lock, or fails naming who holds it and since when.</summary>
+    /// <summary>Takes the registry's lock, or fails naming the registry, its URL, who holds it and since when.</summary>
     /// <exception cref="RegistryLockedException">A live process (this one included) holds it.</exception>
-    public static RegistryLock Acquire(DataDirectory dataDirectory, string registryName, TimeProvider timeProvider)
+    public static RegistryLock Acquire(DataDirectory dataDirectory, RegistryOptions registry, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(dataDirectory);
-        ArgumentException.ThrowIfNullOrWhiteSpace(registryName);
-        var path = System.IO.Path.Combine(dataDirectory.EnsureLocksFolder(), FileNameOf(registryName));
+        ArgumentNullException.ThrowIfNull(registry);
+        var registryName = registry.Name;
+        var shown = $"'{registry.Name}' ({registry.DisplayUrl})";
+        var path = System.IO.Path.Combine(dataDirectory.EnsureLocksFolder(), FileNameOf(RegistryAddress.Normalize(registry)));
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var me = new LockHolder(
@@ -60,7 +63,7 @@ public sealed class RegistryLock : IDisposable
             {
                 if (ProcessProbe.IsAlive(holder))
                 {
-                    throw Busy(registryName, path, holder);
+                    throw Busy(registryName, shown, path, holder);
                 }
             }
             else if (timeProvider.GetUtcNow() - existing.WrittenAt < UnreadableGrace)
@@ -68,14 +71,14 @@ public sealed class RegistryLock : IDisposable
                 throw new RegistryLockedException(
                     registryName,
                     null,
-                    $"Registry '{registryName}' is locked by a process that is writing its lock file {path} right now, or crashed while doing so. " +
+                    $"Registry {shown} is locked by a process that is writing its lock file {path} right now, or crashed while doing so. " +
                     $"Try again; if no BulkWizard process runs, delete that file.");
             }
 
             TakeOverStale(path, existing.Content);
         }
 
-        throw new RegistryLockedException(registryName, null, $"Registry '{registryName}': its lock {path} changed hands {Attempts} times while being taken; try again.");
+        throw new RegistryLockedException(registryName, null, $"Registry {shown}: its lock {path} changed hands {Attempts} times while being taken; try again.");
     }
 
     /// <summary>Deletes the lock file if it still holds this lock's token (never someone else's lock).</summary>
@@ -92,17 +95,9 @@ public sealed class RegistryLock : IDisposable
         }
     }
 
-    /// <summary>Lower case (registry names are case-insensitive), and only characters safe in a file name on every system.</summary>
-    public static string FileNameOf(string registryName)
-    {
-        var name = new StringBuilder(registryName.Length);
-        foreach (var c in registryName.ToLowerInvariant())
-        {
-            name.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
-        }
-
-        return name.Append(".lock").ToString();
-    }
+    /// <summary>A file name safe on every system, the same for every spelling of the registry's URLs.</summary>
+    public static string FileNameOf(string normalizedAddress) =>
+        "registry-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedAddress)))[..24] + ".lock";
 
     private static bool TryCreate(string path, LockHolder me)
     {
@@ -182,7 +177,7 @@ public sealed class RegistryLock : IDisposable
         }
     }
 
-    private static RegistryLockedException Busy(string registryName, string path, LockHolder holder)
+    private static RegistryLockedException Busy(string registryName, string shown, string path, LockHolder holder)
     {
         var since = holder.AcquiredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var who = holder.ProcessId == ProcessProbe.CurrentProcessId && holder.HostName == ProcessProbe.HostName
@@ -191,7 +186,7 @@ public sealed class RegistryLock : IDisposable
         return new RegistryLockedException(
             registryName,
             holder,
-            $"Registry '{registryName}' is busy: {who} since {since} (lock file {path}). One execution per registry at a time; wait for it to finish.");
+            $"Registry {shown} is busy: {who} since {since} (lock file {path}). One execution per registry at a time; wait for it to finish.");
     }
 
     private sealed record ExistingLock(byte[] Content, LockHolder? Holder, DateTimeOffset WrittenAt);

@@ -82,8 +82,7 @@ public sealed record MetadataVersionChange(
         var request = new RegisterSchemaRequest(source.Schema, source.SchemaType, source.References, metadata);
         var registered = (await gateway.RegisterAsync(Target, request, cancellationToken))
             .GetValueOrThrow(gateway.Registry.Name, $"registering version {NextVersion} of {Subject} with new metadata");
-        await steps.RecordAsync($"registered version {registered.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} id {registered.Id}",
-            new JsonObject { ["version"] = registered.Version, ["id"] = registered.Id }, cancellationToken);
+        await steps.RecordCreatedAsync(Subject, registered.Version ?? NextVersion, registered.Id, cancellationToken);
         if (registered.Version is { } version && version != NextVersion)
         {
             // The registry returned an existing version holding this schema and metadata instead of creating one.
@@ -106,10 +105,10 @@ public sealed record MetadataVersionChange(
                 $"{Subject}: version {NextVersion} is no longer the latest as this change left it (found {live?.ToJsonString() ?? "no live version"}); nothing was deleted.");
         }
 
-        await steps.RecordAsync($"soft-delete version {NextVersion}", new JsonObject { ["version"] = NextVersion }, cancellationToken);
+        await steps.RecordDeletedAsync(Subject, NextVersion, permanent: false, cancellationToken);
         (await gateway.DeleteVersionAsync(Target, NextVersion, DeleteKind.Soft, cancellationToken))
             .GetValueOrThrow(gateway.Registry.Name, $"soft-deleting version {NextVersion} of {Subject}");
-        await steps.RecordAsync($"permanently delete version {NextVersion}", new JsonObject { ["version"] = NextVersion }, cancellationToken);
+        await steps.RecordDeletedAsync(Subject, NextVersion, permanent: true, cancellationToken);
         (await gateway.DeleteVersionAsync(Target, NextVersion, DeleteKind.Permanent, cancellationToken))
             .GetValueOrThrow(gateway.Registry.Name, $"permanently deleting version {NextVersion} of {Subject}");
     }

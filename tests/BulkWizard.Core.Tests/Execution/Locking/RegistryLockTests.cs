@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using BulkWizard.Core.Execution.Locking;
+using BulkWizard.Core.Registry;
 using BulkWizard.Core.Storage;
 using BulkWizard.Core.Tests.Storage.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -14,9 +15,13 @@ public sealed class RegistryLockTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private RegistryLock Acquire(string registry = "prod") => RegistryLock.Acquire(_temp.Directory, registry, _time);
+    private const string Url = "http://registry.example:8081";
 
-    private string LockPath(string registry = "prod") => Path.Combine(_temp.Directory.LocksPath, RegistryLock.FileNameOf(registry));
+    private RegistryLock Acquire(string registry = "prod", string url = Url) =>
+        RegistryLock.Acquire(_temp.Directory, new RegistryOptions { Name = registry, Url = url }, _time);
+
+    private string LockPath(string url = Url) =>
+        Path.Combine(_temp.Directory.LocksPath, RegistryLock.FileNameOf(RegistryAddress.Normalize(new RegistryOptions { Url = url })));
 
     private static DateTimeOffset OwnStartTime()
     {
@@ -24,10 +29,10 @@ public sealed class RegistryLockTests : IDisposable
         return new DateTimeOffset(self.StartTime.ToUniversalTime());
     }
 
-    private void WriteLock(LockHolder holder, string registry = "prod")
+    private void WriteLock(LockHolder holder)
     {
         _temp.Directory.EnsureLocksFolder();
-        File.WriteAllBytes(LockPath(registry), JsonSerializer.SerializeToUtf8Bytes(holder, StorageJson.Options));
+        File.WriteAllBytes(LockPath(), JsonSerializer.SerializeToUtf8Bytes(holder, StorageJson.Options));
     }
 
     private static LockHolder Holder(int pid, DateTimeOffset started, string? host = null) =>
@@ -48,17 +53,26 @@ public sealed class RegistryLockTests : IDisposable
     }
 
     [Fact]
-    public void Acquire_HeldByThisProcess_FailsNamingRegistryPidAndSince()
+    public void Acquire_SameRegistryUnderAnotherNameAndSpelling_FailsNamingRegistryUrlPidAndSince()
     {
         using var held = Acquire();
 
-        var error = Assert.Throws<RegistryLockedException>(() => Acquire("PROD"));
+        var error = Assert.Throws<RegistryLockedException>(() => Acquire("PROD-2", "HTTP://Registry.Example:8081/"));
 
-        Assert.Equal("PROD", error.RegistryName);
+        Assert.Equal("PROD-2", error.RegistryName);
         Assert.Equal(held.Holder, error.Holder);
-        Assert.Contains("'PROD'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Registry 'PROD-2' (HTTP://Registry.Example:8081) is busy", error.Message, StringComparison.Ordinal);
         Assert.Contains($"pid {Environment.ProcessId}", error.Message, StringComparison.Ordinal);
         Assert.Contains($"since {held.Holder.AcquiredAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Acquire_TwoRegistriesNamedAlike_DoNotBlockEachOther()
+    {
+        using var first = Acquire("default", "http://registry-a.example:8081");
+        using var second = Acquire("default", "http://registry-b.example:8081");
+
+        Assert.NotEqual(first.Path, second.Path);
     }
 
     [Fact]
@@ -92,7 +106,7 @@ public sealed class RegistryLockTests : IDisposable
         using var held = Acquire();
 
         Assert.Equal(Environment.ProcessId, held.Holder.ProcessId);
-        Assert.Equal([RegistryLock.FileNameOf("prod")], Directory.GetFiles(_temp.Directory.LocksPath).Select(Path.GetFileName));
+        Assert.Equal([Path.GetFileName(LockPath())], Directory.GetFiles(_temp.Directory.LocksPath).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -157,8 +171,8 @@ public sealed class RegistryLockTests : IDisposable
     [Fact]
     public void Acquire_DifferentRegistries_HeldIndependently()
     {
-        using var prod = Acquire("prod");
-        using var staging = Acquire("staging");
+        using var prod = Acquire("prod", "https://prod.example:8081");
+        using var staging = Acquire("staging", "https://staging.example:8081");
 
         Assert.NotEqual(prod.Path, staging.Path);
     }
@@ -201,11 +215,23 @@ public sealed class RegistryLockTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Prod", "prod.lock")]
-    [InlineData("../etc/passwd", "___etc_passwd.lock")]
-    [InlineData("eu west 1:8081", "eu_west_1_8081.lock")]
-    public void FileNameOf_RegistryName_LowerCaseAndSafe(string registry, string expected)
+    [InlineData("http://a.example:8081", "HTTP://A.EXAMPLE:8081/")]
+    [InlineData("https://a.example", "https://user:secret@a.example:443")]
+    [InlineData("http://a.example:8081,http://b.example:8081", "http://b.example:8081, http://a.example:8081/")]
+    public void FileNameOf_SameRegistrySpelledDifferently_SameSafeName(string url, string sameRegistry)
     {
-        Assert.Equal(expected, RegistryLock.FileNameOf(registry));
+        var name = RegistryLock.FileNameOf(RegistryAddress.Normalize(new RegistryOptions { Url = url }));
+
+        Assert.Equal(name, RegistryLock.FileNameOf(RegistryAddress.Normalize(new RegistryOptions { Url = sameRegistry })));
+        Assert.Matches("^registry-[0-9a-f]{24}\\.lock$", name);
+    }
+
+    [Fact]
+    public void FileNameOf_OtherPortOrPath_OtherName()
+    {
+        string Name(string url) => RegistryLock.FileNameOf(RegistryAddress.Normalize(new RegistryOptions { Url = url }));
+
+        Assert.NotEqual(Name("http://a.example:8081"), Name("http://a.example:8082"));
+        Assert.NotEqual(Name("http://a.example:8081/one"), Name("http://a.example:8081/two"));
     }
 }

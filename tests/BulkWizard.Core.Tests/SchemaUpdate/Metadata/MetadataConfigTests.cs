@@ -30,8 +30,8 @@ public sealed class MetadataConfigTests
         Assert.Equal("Set defaultMetadata owner=team-a on test-*", plan.Title);
         var changes = plan.Changes.Cast<SubjectConfigChange>().ToList();
         Assert.Equal(["test-a", "test-b"], changes.Select(c => c.Subject));
-        Assert.Equal("""{"compatibility":"FULL","defaultMetadata":{"properties":{"owner":"team-a"}}}""", changes[0].AfterConfig.ToJsonString());
-        Assert.Equal("""{"compatibility":"NONE","defaultMetadata":{"properties":{"owner":"team-a"}}}""", changes[1].AfterConfig.ToJsonString());
+        Assert.Equal("""{"compatibility":"FULL","defaultMetadata":{"properties":{"owner":"team-a"}}}""", changes[0].AfterConfig!.ToJsonString());
+        Assert.Equal("""{"compatibility":"NONE","defaultMetadata":{"properties":{"owner":"team-a"}}}""", changes[1].AfterConfig!.ToJsonString());
         Assert.Equal("""test-b: defaultMetadata (none) (inherited from the global config, no subject config) → defaultMetadata {"properties":{"owner":"team-a"}}""", changes[1].Describe());
         Assert.Equal("test-c", Assert.Single(plan.Skipped).Subject);
         Assert.Contains("the next registration of each subject gets these properties and a new id, even for an unchanged schema", plan.Warnings[0], StringComparison.Ordinal);

@@ -29,9 +29,9 @@ public sealed class MetadataUndoTests
         Assert.Equal([ItemOutcome.Undone, ItemOutcome.Conflict], result.Items.Select(i => i.Outcome));
         RegistrySnapshot.AssertSame(before, await RegistrySnapshot.ReadAsync(harness.Gateway));
         var journal = await ExecutionJournalReader.ReadAsync(result.JournalPath!, CancellationToken.None);
-        var steps = journal.Entries.OfType<RestoreStepEntry>().Where(s => s.Subject == "test-a").Select(s => s.Step).ToList();
-        Assert.Equal(["register version 2 with new metadata", "soft-delete version 2", "permanently delete version 2"], steps.Where(s => !s.StartsWith("registered", StringComparison.Ordinal)));
-        var created = journal.Entries.OfType<RestoreStepEntry>().Single(s => s.Step.StartsWith("registered", StringComparison.Ordinal)).Detail!["id"]!.GetValue<int>();
+        Assert.Equal(["register version 2 with new metadata"], journal.Entries.OfType<RestoreStepEntry>().Where(s => s.Subject == "test-a").Select(s => s.Step));
+        Assert.Equal([(2, false), (2, true)], journal.Entries.OfType<VersionDeletedEntry>().Where(d => d.Subject == "test-a").Select(d => (d.Version, d.Permanent)));
+        var created = journal.Entries.OfType<VersionCreatedEntry>().Single(c => c.Subject == "test-a" && c.Version == 2).Id;
         Assert.Null(await harness.Gateway.GetSchemaByIdAsync(created, null, CancellationToken.None));
     }
 

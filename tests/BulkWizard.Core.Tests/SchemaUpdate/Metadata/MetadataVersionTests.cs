@@ -64,7 +64,7 @@ public sealed class MetadataVersionTests
 
         Assert.Equal(3, newIds.Count);
         var journal = await ExecutionJournalReader.ReadAsync(result.JournalPath!, CancellationToken.None);
-        Assert.Contains(journal.Entries.OfType<RestoreStepEntry>(), s => s.Subject == "test-a" && s.Step.StartsWith("registered version 2 id ", StringComparison.Ordinal));
+        Assert.Contains(journal.Entries.OfType<VersionCreatedEntry>(), c => c is { Subject: "test-a", Version: 2, Registry: null } && newIds.Contains(c.Id));
 
         var again = await harness.PlanAsync(MetadataRequest.LatestVersions(edit), Subjects);
         Assert.Empty(again.Changes);

@@ -10,14 +10,14 @@ using Moq;
 
 namespace BulkWizard.Core.Tests.Backups;
 
-public sealed class BackupReaderTests
+public sealed class ScopeStateReaderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 13, 30, 0, TimeSpan.Zero);
 
     private readonly Mock<IRegistryGateway> _gateway = new(MockBehavior.Strict);
     private readonly FakeTimeProvider _time = new(Now);
 
-    public BackupReaderTests()
+    public ScopeStateReaderTests()
     {
         _gateway.Setup(g => g.Registry).Returns(new RegistryOptions
         {
@@ -29,7 +29,8 @@ public sealed class BackupReaderTests
         });
     }
 
-    private BackupReader Reader => new(_gateway.Object, _time);
+    private Task<SubjectBackup> ReadSubjectAsync(QualifiedSubject subject) =>
+        ScopeStateReader.ReadAsync(_gateway.Object, RegistryScope.ForSubject(subject), ScopeParts.All, default);
 
     /// <summary>A subject whose versions are all stored; the live listing has the ones not soft-deleted.</summary>
     private void Subject(string name, IReadOnlyList<SchemaVersion> versions, RegistryConfig? config = null, RegistryMode? mode = null)
@@ -56,7 +57,7 @@ public sealed class BackupReaderTests
         var v2 = Some.Version(":.ctx:orders-value", 2, 9);
         Subject(":.ctx:orders-value", [v1, v2]);
 
-        var backup = await Reader.ReadSubjectAsync(QualifiedSubject.Parse(":.ctx:orders-value"), default);
+        var backup = await ReadSubjectAsync(QualifiedSubject.Parse(":.ctx:orders-value"));
 
         Assert.Equal(":.ctx:orders-value", backup.Subject);
         Assert.Equal([v1, v2], backup.Versions);
@@ -71,7 +72,7 @@ public sealed class BackupReaderTests
     {
         Subject("orders-value", [Some.Version("orders-value", 1, 1, deleted: true), Some.Version("orders-value", 3, 4, deleted: false)]);
 
-        var backup = await Reader.ReadSubjectAsync(QualifiedSubject.Parse("orders-value"), default);
+        var backup = await ReadSubjectAsync(QualifiedSubject.Parse("orders-value"));
 
         Assert.Equal([(1, true), (3, false)], backup.Versions.Select(v => (v.Version, v.Deleted!.Value)));
         _gateway.Verify(g => g.ListVersionsAsync(It.IsAny<QualifiedSubject>(), DeletedFilter.LiveOnly, It.IsAny<CancellationToken>()), Times.Never);
@@ -85,7 +86,7 @@ public sealed class BackupReaderTests
         // A 7.x registry: the live listing has only version 2.
         _gateway.Setup(g => g.ListVersionsAsync(subject, DeletedFilter.LiveOnly, It.IsAny<CancellationToken>())).ReturnsAsync([2]);
 
-        var backup = await Reader.ReadSubjectAsync(subject, default);
+        var backup = await ReadSubjectAsync(subject);
 
         Assert.Equal([(1, true), (2, false)], backup.Versions.Select(v => (v.Version, v.Deleted!.Value)));
         _gateway.Verify(g => g.ListVersionsAsync(subject, DeletedFilter.LiveOnly, It.IsAny<CancellationToken>()), Times.Once);
@@ -96,7 +97,7 @@ public sealed class BackupReaderTests
     {
         Subject("a", [Some.Version("a", 1, 1)]);
 
-        var backup = await Reader.ReadSubjectAsync(QualifiedSubject.Parse("a"), default);
+        var backup = await ReadSubjectAsync(QualifiedSubject.Parse("a"));
 
         Assert.Null(backup.Config);
         Assert.Null(backup.Mode);
@@ -107,7 +108,7 @@ public sealed class BackupReaderTests
     {
         Subject("a", [Some.Version("a", 1, 1)], new RegistryConfig(Some.Config()), RegistryMode.ReadOnly);
 
-        var backup = await Reader.ReadSubjectAsync(QualifiedSubject.Parse("a"), default);
+        var backup = await ReadSubjectAsync(QualifiedSubject.Parse("a"));
 
         Assert.Equal(Some.Config().ToJsonString(), backup.Config!.ToJsonString());
         Assert.Equal("READONLY", backup.Mode);
@@ -118,7 +119,7 @@ public sealed class BackupReaderTests
     {
         Subject("config-only", [], RegistryConfig.WithCompatibility("NONE"));
 
-        var backup = await Reader.ReadSubjectAsync(QualifiedSubject.Parse("config-only"), default);
+        var backup = await ReadSubjectAsync(QualifiedSubject.Parse("config-only"));
 
         Assert.Empty(backup.Versions);
         Assert.Equal("NONE", backup.Config!["compatibility"]!.GetValue<string>());
@@ -131,69 +132,38 @@ public sealed class BackupReaderTests
         Subject("a", [Some.Version("a", 1, 1), Some.Version("a", 2, 2)]);
         _gateway.Setup(g => g.GetVersionAsync(subject, VersionSelector.Of(1), true, It.IsAny<CancellationToken>())).ReturnsAsync((SchemaVersion?)null);
 
-        var backup = await Reader.ReadSubjectAsync(subject, default);
+        var backup = await ReadSubjectAsync(subject);
 
         Assert.Equal([2], backup.Versions.Select(v => v.Version));
     }
 
     [Fact]
-    public async Task ReadAsync_SubjectsFinishingOutOfOrder_GivenOrderKept()
+    public async Task ReadAsync_ConfigPartOnly_OneReadAndNothingElseCaptured()
     {
-        string[] names = ["c", "a", ":.ctx:b", "d"];
-        foreach (var name in names)
-        {
-            Subject(name, [Some.Version(name, 1, 1)]);
-        }
+        Subject("a", [Some.Version("a", 1, 1)], RegistryConfig.WithCompatibility("FULL"), RegistryMode.ReadOnly);
 
-        // The first subject can only finish after the last one has started: completion order differs from the given one.
-        var lastStarted = new TaskCompletionSource<IReadOnlyList<int>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _gateway.Setup(g => g.ListVersionsAsync(QualifiedSubject.Parse("c"), DeletedFilter.IncludeDeleted, It.IsAny<CancellationToken>()))
-            .Returns(lastStarted.Task);
-        _gateway.Setup(g => g.ListVersionsAsync(QualifiedSubject.Parse("d"), DeletedFilter.IncludeDeleted, It.IsAny<CancellationToken>()))
-            .Callback(() => lastStarted.TrySetResult([1]))
-            .ReturnsAsync([1]);
+        var backup = await ScopeStateReader.ReadAsync(_gateway.Object, RegistryScope.ForSubject(QualifiedSubject.Parse("a")), ScopeParts.Config, default);
 
-        var backup = await Reader.ReadAsync("plan_1", "schema_update", names.Select(QualifiedSubject.Parse).ToList(), maxParallel: 4, default);
-
-        Assert.Equal(names, backup.Subjects.Select(s => s.Subject));
+        Assert.Equal(ScopeParts.Config, backup.Captured);
+        Assert.Equal("FULL", backup.Config!["compatibility"]!.GetValue<string>());
+        Assert.Null(backup.Mode);
+        Assert.Empty(backup.Versions);
+        _gateway.Verify(g => g.GetModeAsync(It.IsAny<RegistryScope>(), It.IsAny<CancellationToken>()), Times.Never);
+        _gateway.Verify(g => g.ListVersionsAsync(It.IsAny<QualifiedSubject>(), It.IsAny<DeletedFilter>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
-    public async Task ReadAsync_MaxParallel_NeverExceeded()
+    public async Task ReadAsync_ContextScope_ConfigAndModeUnderItsQualifiedName()
     {
-        var names = Enumerable.Range(0, 12).Select(i => $"s{i}").ToList();
-        var running = 0;
-        var peak = 0;
-        foreach (var name in names)
-        {
-            Subject(name, []);
-            _gateway.Setup(g => g.ListVersionsAsync(QualifiedSubject.Parse(name), DeletedFilter.IncludeDeleted, It.IsAny<CancellationToken>()))
-                .Returns(async () =>
-                {
-                    var now = Interlocked.Increment(ref running);
-                    InterlockedMax(ref peak, now);
-                    await Task.Yield();
-                    Interlocked.Decrement(ref running);
-                    return (IReadOnlyList<int>)[];
-                });
-        }
+        var scope = RegistryScope.ForContext(".staging");
+        _gateway.Setup(g => g.GetConfigAsync(scope, It.IsAny<CancellationToken>())).ReturnsAsync(RegistryConfig.WithCompatibility("NONE"));
+        _gateway.Setup(g => g.GetModeAsync(scope, It.IsAny<CancellationToken>())).ReturnsAsync((RegistryMode?)null);
 
-        await Reader.ReadAsync("plan_1", "schema_update", names.Select(QualifiedSubject.Parse).ToList(), maxParallel: 3, default);
+        var backup = await ScopeStateReader.ReadAsync(_gateway.Object, scope, ScopeParts.All, default);
 
-        Assert.InRange(peak, 1, 3);
-    }
-
-    [Fact]
-    public async Task ReadAsync_Backup_IdentifiedAndStampedFromRegistryAndClock()
-    {
-        Subject("a", [Some.Version("a", 1, 1)]);
-
-        var backup = await Reader.ReadAsync("plan_9", "schema_update", [QualifiedSubject.Parse("a"), QualifiedSubject.Parse("a")], 2, default);
-
-        Assert.True(BackupId.IsValid(backup.Id));
-        Assert.StartsWith("bk_20261126T133000Z_", backup.Id, StringComparison.Ordinal);
-        Assert.Equal(("prod", "plan_9", "schema_update", Now), (backup.Registry, backup.PlanId, backup.OperationType, backup.CreatedAt));
-        Assert.Single(backup.Subjects);
+        Assert.Equal(":.staging:", backup.Subject);
+        Assert.Equal(ScopeParts.Config | ScopeParts.Mode, backup.Captured);
+        Assert.Null(backup.Mode);
     }
 
     [Fact]
@@ -201,25 +171,10 @@ public sealed class BackupReaderTests
     {
         Subject("a", [Some.Version("a", 1, 1)], new RegistryConfig(Some.Config()), RegistryMode.Import);
 
-        var backup = await Reader.ReadAsync("plan_1", "schema_update", [QualifiedSubject.Parse("a")], 1, default);
+        var backup = await ScopeStateReader.ReadAsync(_gateway.Object, RegistryScope.ForSubject(QualifiedSubject.Parse("a")), ScopeParts.All, default);
         var stored = JsonSerializer.Serialize(backup, StorageJson.Options);
 
         Assert.DoesNotContain("secret", stored, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("registry.example.com", stored, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("\"registry\": \"prod\"", stored, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ReadAsync_MaxParallelBelowOne_Refused()
-    {
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Reader.ReadAsync("p", "t", [], 0, default));
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int current;
-        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
-        {
-        }
     }
 }
