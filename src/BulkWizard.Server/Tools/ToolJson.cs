@@ -1,10 +1,14 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ModelContextProtocol;
 
 namespace BulkWizard.Server.Tools;
 
-/// <summary>Tool results use snake_case names, like the tools' parameters and the registry's own REST API.</summary>
+/// <summary>
+/// How tool results are written. The SDK derives each tool's <c>outputSchema</c> from its return type with these
+/// options and serializes both the <c>structuredContent</c> and the text block with them.
+/// </summary>
 internal static class ToolJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
@@ -13,8 +17,16 @@ internal static class ToolJson
     {
         var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions)
         {
+            // snake_case, like the tools' parameters and the registry's own REST API.
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+            // The derived schema lists nullable members as required with type [..., "null"], and clients built on
+            // the TypeScript SDK reject a result that leaves one out: write null rather than omit it.
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+
+            // The text block is this JSON as a string, and models read it: "→", "'" and "…" stay as they are
+            // instead of \u2192, \u0027 and \u2026. It is never embedded in HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
 
         // First, so it wins over the SDK's own enum converter, which keeps member names as written.

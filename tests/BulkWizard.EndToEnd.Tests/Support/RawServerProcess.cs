@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -6,7 +7,8 @@ namespace BulkWizard.EndToEnd.Tests.Support;
 
 /// <summary>
 /// The server process driven by hand: lines in, every stdout line kept as it came. The SDK client
-/// silently skips non-JSON lines, so only this can prove that stdout carries nothing but JSON-RPC.
+/// silently skips non-JSON lines, so only this can prove that stdout carries nothing but JSON-RPC. Tool results
+/// are checked against the declared output schemas like the SDK client's (<see cref="ToolResultCheck"/>).
 /// </summary>
 public sealed class RawServerProcess : IAsyncDisposable
 {
@@ -15,6 +17,8 @@ public sealed class RawServerProcess : IAsyncDisposable
     private readonly StringBuilder _stderr = new();
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _lineArrived = new(0);
+    private readonly ConcurrentDictionary<int, string> _toolCalls = new();
+    private string? _protocolVersion;
 
     private RawServerProcess(Process process)
     {
@@ -81,6 +85,7 @@ public sealed class RawServerProcess : IAsyncDisposable
     /// <summary>The <c>initialize</c> handshake of <paramref name="protocolVersion"/>; returns the initialize response.</summary>
     public async Task<JsonObject> InitializeAsync(string protocolVersion, TimeSpan timeout)
     {
+        _protocolVersion = protocolVersion;
         await SendAsync(Request(1, "initialize", new JsonObject
         {
             ["protocolVersion"] = protocolVersion,
@@ -97,11 +102,19 @@ public sealed class RawServerProcess : IAsyncDisposable
 
     public async Task SendAsync(JsonObject message)
     {
+        if (message["method"]?.GetValue<string>() == "tools/call" && message["id"] is { } id)
+        {
+            _toolCalls[id.GetValue<int>()] = message["params"]!["name"]!.GetValue<string>();
+        }
+
         await _process.StandardInput.WriteLineAsync(message.ToJsonString());
         await _process.StandardInput.FlushAsync();
     }
 
-    /// <summary>Waits for the response carrying <paramref name="id"/>; fails with stderr when it does not come.</summary>
+    /// <summary>
+    /// Waits for the response carrying <paramref name="id"/>; fails with stderr when it does not come, and with the
+    /// schema problems when it is a tool result a client would refuse.
+    /// </summary>
     public async Task<JsonObject> WaitForResponseAsync(int id, TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
@@ -110,6 +123,7 @@ public sealed class RawServerProcess : IAsyncDisposable
             var match = StdoutLines.Select(TryParse).FirstOrDefault(m => m?["id"]?.GetValue<int>() == id);
             if (match is not null)
             {
+                await CheckToolResultAsync(id, match);
                 return match;
             }
 
@@ -152,6 +166,15 @@ public sealed class RawServerProcess : IAsyncDisposable
 
         _process.Dispose();
         _lineArrived.Dispose();
+    }
+
+    private async Task CheckToolResultAsync(int id, JsonObject response)
+    {
+        if (_toolCalls.TryGetValue(id, out var tool)
+            && ToolResultCheck.Inspect(await OutputSchemas.ForAsync(_protocolVersion), tool, response["result"]) is { } refused)
+        {
+            Assert.Fail($"{tool} (response {id}): {refused.Message}");
+        }
     }
 
     private static JsonObject? TryParse(string line)

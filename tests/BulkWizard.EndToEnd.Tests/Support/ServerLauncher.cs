@@ -37,16 +37,22 @@ public static class ServerLauncher
     public static Task<McpClient> ConnectWithFormsAsync(IReadOnlyDictionary<string, string> settings, string? protocolVersion, ElicitationScript script) =>
         ConnectAsync(settings, protocolVersion, new McpClientHandlers { ElicitationHandler = script.HandleAsync }, withForms: true);
 
+    /// <summary>
+    /// A client whose every tool result is checked against the tool's declared output schema, as clients built on
+    /// the TypeScript SDK check it: a result they would refuse fails the call.
+    /// </summary>
     public static async Task<McpClient> ConnectAsync(
         IReadOnlyDictionary<string, string>? settings = null, string? protocolVersion = null, McpClientHandlers? handlers = null, bool withForms = false)
     {
-        var transport = new StdioClientTransport(new StdioClientTransportOptions
-        {
-            Name = "bulkwizard",
-            Command = "dotnet",
-            Arguments = [ServerDll],
-            EnvironmentVariables = IsolatedEnvironment(settings),
-        });
+        var transport = new ValidatingClientTransport(
+            new StdioClientTransport(new StdioClientTransportOptions
+            {
+                Name = "bulkwizard",
+                Command = "dotnet",
+                Arguments = [ServerDll],
+                EnvironmentVariables = IsolatedEnvironment(settings),
+            }),
+            protocolVersion);
         var options = new McpClientOptions
         {
             ProtocolVersion = protocolVersion,
