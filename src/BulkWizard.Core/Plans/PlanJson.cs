@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace BulkWizard.Core.Plans;
 
@@ -14,6 +15,7 @@ public static class PlanJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         WriteIndented = false,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ChangeKinds.DescribePolymorphism } },
     };
 
     public static string Serialize(OperationPlan plan) => JsonSerializer.Serialize(plan, Options);

@@ -9,14 +9,9 @@ namespace BulkWizard.Core.Plans;
 
 /// <summary>
 /// One exact change of a plan: its target, the state it expects before and leaves after, and how to
-/// read, apply and undo it. Every operation type plugs in as a kind of change; the executor, backup,
-/// journal and rollback work on this contract only.
+/// read, apply and undo it. Every operation type plugs in as a kind of change, named by <see cref="ChangeKindAttribute"/>
+/// on its own type (<see cref="ChangeKinds"/>); the executor, backup, journal and rollback work on this contract only.
 /// </summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
-[JsonDerivedType(typeof(SubjectConfigChange), SubjectConfigChange.KindName)]
-[JsonDerivedType(typeof(SubjectRestoreChange), SubjectRestoreChange.KindName)]
-[JsonDerivedType(typeof(SchemaUpdate.Naming.SubjectAliasChange), SchemaUpdate.Naming.SubjectAliasChange.KindName)]
-[JsonDerivedType(typeof(SchemaUpdate.Metadata.MetadataVersionChange), SchemaUpdate.Metadata.MetadataVersionChange.KindName)]
 public abstract record PlannedChange(string Subject)
 {
     /// <summary>The registry this change acts on when it is not the plan's own; null for the plan's registry.</summary>

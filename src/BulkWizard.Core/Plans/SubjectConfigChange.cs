@@ -15,6 +15,7 @@ namespace BulkWizard.Core.Plans;
 /// Costs two requests per item on registries whose <c>PUT /config</c> answers with the stored config: the read
 /// before the write (drift check and backup entry at once) and the write, whose answer is the verification.
 /// </remarks>
+[ChangeKind(KindName)]
 public sealed record SubjectConfigChange(string Subject, JsonObject? BeforeConfig, JsonObject? AfterConfig, string BeforeText, string AfterText)
     : PlannedChange(Subject)
 {

@@ -43,7 +43,7 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
         var skipped = new List<SkippedSubject>();
         var kept = new List<string>();
         var ordered = backup.Subjects.Select((subject, index) => (Subject: subject, Index: index))
-            .OrderBy(s => depths.GetValueOrDefault(s.Subject.Subject)).ThenBy(s => s.Index);
+            .OrderBy(s => depths.GetValueOrDefault((s.Subject.Registry, s.Subject.Subject))).ThenBy(s => s.Index);
         foreach (var (saved, index) in ordered)
         {
             var shown = saved.Registry is null ? saved.Subject : $"{saved.Subject} (registry {saved.Registry})";
@@ -71,7 +71,7 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
             }
             else
             {
-                changes.Add(new SubjectRestoreChange(saved.Subject, backup.Id, saved, state, depths.GetValueOrDefault(saved.Subject)) { CreatedByRun = created, Registry = saved.Registry });
+                changes.Add(new SubjectRestoreChange(saved.Subject, backup.Id, saved, state, depths.GetValueOrDefault((saved.Registry, saved.Subject))) { CreatedByRun = created, Registry = saved.Registry });
                 kept.AddRange(state.Versions.Where(v => SubjectSnapshot.Of(saved).Find(v.Version) is null && !created.Contains(v.Version))
                     .Select(v => $"{shown} version {v.Version}"));
             }
@@ -161,14 +161,16 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
         return (live, latency);
     }
 
-    /// <summary>0 for a subject referencing no other subject of the backup, else one more than the deepest one it references.</summary>
-    private static Dictionary<string, int> ReferenceDepths(Backup backup)
+    /// <summary>
+    /// 0 for a subject referencing no other subject of the backup, else one more than the deepest one it references.
+    /// References stay within a registry, so each section of the backup is ordered on its own.
+    /// </summary>
+    private static Dictionary<(string? Registry, string Subject), int> ReferenceDepths(Backup backup)
     {
-        var references = backup.Subjects.ToDictionary(
-            s => s.Subject,
-            s => s.Versions.SelectMany(v => v.References).Select(r => Qualify(r.Subject, s.Subject)).Where(r => r != s.Subject).Distinct().ToList(),
-            StringComparer.Ordinal);
-        var depths = new Dictionary<string, int>(StringComparer.Ordinal);
+        var references = backup.Subjects.GroupBy(s => (s.Registry, s.Subject)).ToDictionary(
+            g => g.Key,
+            g => g.First().Versions.SelectMany(v => v.References).Select(r => (g.Key.Registry, Qualify(r.Subject, g.Key.Subject))).Where(r => r.Item2 != g.Key.Subject).Distinct().ToList());
+        var depths = new Dictionary<(string?, string), int>();
         foreach (var subject in references.Keys)
         {
             DepthOf(subject, references, depths, []);
@@ -177,7 +179,8 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
         return depths;
     }
 
-    private static int DepthOf(string subject, Dictionary<string, List<string>> references, Dictionary<string, int> depths, HashSet<string> visiting)
+    private static int DepthOf(
+        (string?, string) subject, Dictionary<(string?, string), List<(string?, string)>> references, Dictionary<(string?, string), int> depths, HashSet<(string?, string)> visiting)
     {
         if (depths.TryGetValue(subject, out var known))
         {

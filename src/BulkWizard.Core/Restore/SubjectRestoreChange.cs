@@ -15,6 +15,7 @@ namespace BulkWizard.Core.Restore;
 /// <param name="Saved">The subject as the backup holds it.</param>
 /// <param name="LiveAtPlanning">The subject's live state when the restore was planned: the change's before.</param>
 /// <param name="ReferenceDepth">0 for a subject referencing no other restored subject, else one more than the deepest it references.</param>
+[ChangeKind(KindName)]
 public sealed record SubjectRestoreChange(string Subject, string BackupId, SubjectBackup Saved, SubjectSnapshot LiveAtPlanning, int ReferenceDepth)
     : PlannedChange(Subject)
 {

@@ -13,6 +13,7 @@ namespace BulkWizard.Core.SchemaUpdate.Naming;
 /// </summary>
 /// <param name="TargetSubject">The existing subject, qualified.</param>
 /// <param name="WrittenTarget">The <c>alias</c> value as written: unqualified within one context (see <see cref="TargetAsWritten"/>).</param>
+[ChangeKind(KindName)]
 public sealed record SubjectAliasChange(string Subject, string TargetSubject, string WrittenTarget, JsonObject? BeforeConfig)
     : PlannedChange(Subject)
 {
