@@ -5,10 +5,11 @@ using BulkWizard.Core.Storage;
 namespace BulkWizard.Core.Backups;
 
 /// <summary>
-/// A backup taken during a run, entry by entry: each target's captured state is on disk (<c>entries.jsonl</c>)
-/// before the write it backs up starts, read by the same request as the target's drift check. Only the first
-/// capture of a target counts (a second change to it would capture the first one's result). <see cref="CompleteAsync"/>
-/// seals it with its manifest and checksums; until then it does not load as a backup.
+/// A backup taken during a run, entry by entry (<c>entries.jsonl</c>), each read by the same request as its target's
+/// drift check. Entries reach the disk together when the backup is sealed; until then the journal's applying line,
+/// which carries the same entry and is on disk before the write, is what proves the state a write replaced. Only the
+/// first capture of a target counts (a second change to it would capture the first one's result).
+/// <see cref="CompleteAsync"/> seals it with its manifest and checksums; until then it does not load as a backup.
 /// </summary>
 public sealed class BackupWriter : IAsyncDisposable
 {
@@ -36,24 +37,26 @@ public sealed class BackupWriter : IAsyncDisposable
     /// <summary>The backup's folder, which holds the run's journal too.</summary>
     public string Folder { get; }
 
-    /// <summary>Adds the entry and returns once it is on disk; a second entry for the same target is ignored.</summary>
-    public async Task AppendAsync(SubjectBackup entry, CancellationToken cancellationToken)
+    /// <summary>Adds the entry; false (nothing written) when the target was captured already.</summary>
+    public async Task<bool> AppendAsync(SubjectBackup entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (!_captured.TryAdd((entry.Registry, entry.Subject), 0))
         {
-            return;
+            return false;
         }
 
-        await _lines.AppendAsync(() => JsonSerializer.SerializeToUtf8Bytes(entry, StorageJson.Compact), cancellationToken);
+        await _lines.AppendAsync(() => JsonSerializer.SerializeToUtf8Bytes(entry, StorageJson.Compact), cancellationToken, durable: false);
         _registries.TryAdd(entry.Registry ?? _header.Registry, 0);
         Interlocked.Increment(ref _subjects);
         Interlocked.Add(ref _versions, entry.Versions.Count);
+        return true;
     }
 
     /// <summary>The entries written so far, by registry (null: the backup's own) and subject; for undoing this run's changes.</summary>
     public async Task<IReadOnlyDictionary<(string? Registry, string Subject), SubjectBackup>> ReadEntriesAsync(CancellationToken cancellationToken)
     {
+        await _lines.FlushAsync();
         var entries = new Dictionary<(string?, string), SubjectBackup>();
         await foreach (var entry in BackupEntries.ReadAsync(Path.Combine(Folder, EntriesFileName), cancellationToken))
         {

@@ -368,11 +368,12 @@ internal sealed class ExecutionRun
             return true;
         }
 
+        var captured = false;
         if (entry is not null)
         {
             try
             {
-                await Backup!.AppendAsync(entry, CancellationToken.None);
+                captured = await Backup!.AppendAsync(entry, CancellationToken.None);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
             {
@@ -382,7 +383,7 @@ internal sealed class ExecutionRun
             }
         }
 
-        if (!await TryJournalAsync(new ApplyingEntry(index, subject)))
+        if (!await TryJournalAsync(new ApplyingEntry(index, subject, captured ? entry : null)))
         {
             RequestStop(StopReason.JournalFailed, "the journal could not be written");
             Finish(index, ItemOutcome.Failed, "the journal could not be written, so nothing was sent");

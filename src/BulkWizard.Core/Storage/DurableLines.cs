@@ -58,10 +58,13 @@ public sealed class DurableLines : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes <paramref name="line"/> and a newline, and returns once both are on disk.</summary>
-    /// <param name="beforeWrite">Runs under the write lock just before the line is written (e.g. to stamp a sequence number in order).</param>
+    /// <summary>
+    /// Writes the line <paramref name="line"/> makes (called under the write lock, so e.g. sequence numbers follow the
+    /// order of the lines) and a newline. With <paramref name="durable"/>, returns once it and every line before it are
+    /// on disk; without, once it is handed to the operating system: the next durable line takes it to disk too.
+    /// </summary>
     /// <exception cref="IOException">The line could not be written or flushed; the file takes no more lines when it could not be taken back.</exception>
-    public async Task AppendAsync(Func<byte[]> line, CancellationToken cancellationToken)
+    public async Task AppendAsync(Func<byte[]> line, CancellationToken cancellationToken, bool durable = true)
     {
         ArgumentNullException.ThrowIfNull(line);
         long end;
@@ -91,8 +94,14 @@ public sealed class DurableLines : IAsyncDisposable
             _writeGate.Release();
         }
 
-        await FlushThroughAsync(end);
+        if (durable)
+        {
+            await FlushThroughAsync(end);
+        }
     }
+
+    /// <summary>Takes every line written so far to disk.</summary>
+    public Task FlushAsync() => FlushThroughAsync(Volatile.Read(ref _written));
 
     /// <summary>Waits until everything up to <paramref name="end"/> is on disk; the first waiter flushes for all that wait with it.</summary>
     private async Task FlushThroughAsync(long end)
@@ -146,6 +155,7 @@ public sealed class DurableLines : IAsyncDisposable
         }
     }
 
+    /// <summary>Takes what was written to disk, then closes the file.</summary>
     public async ValueTask DisposeAsync()
     {
         await _writeGate.WaitAsync();
@@ -155,6 +165,11 @@ public sealed class DurableLines : IAsyncDisposable
             if (!_disposed)
             {
                 _disposed = true;
+                if (_broken is null && Volatile.Read(ref _durable) < Volatile.Read(ref _written))
+                {
+                    RandomAccess.FlushToDisk(_stream.SafeFileHandle);
+                }
+
                 await _stream.DisposeAsync();
             }
         }

@@ -4,10 +4,13 @@ using BulkWizard.Core.Storage;
 namespace BulkWizard.Core.Execution.Journal;
 
 /// <summary>
-/// The append-only record of one execution, in <c>journal.jsonl</c> beside its backup: one JSON line per
-/// event, each on disk before <see cref="AppendAsync"/> returns, so that after a crash or a restart the
-/// applied changes are known and can be undone. Appends from parallel items are serialized and share
-/// flushes to disk (<see cref="DurableLines"/>).
+/// The append-only record of one execution, in <c>journal.jsonl</c> beside its backup: one JSON line per event, so
+/// that after a crash or a restart the applied changes are known and can be undone. A line that announces a write
+/// (<see cref="IsWriteAhead"/>: the start, applying with its backup entry, undoing, each step, each version) is on
+/// disk before <see cref="AppendAsync"/> returns, and with it every line before it; an outcome line (applied,
+/// conflict, failed, undone) goes to disk with the next such line or when the journal closes. An item whose
+/// applying line has no outcome after it is in doubt and is read again before anything is done to it. Appends
+/// from parallel items are serialized and share flushes (<see cref="DurableLines"/>).
 /// </summary>
 public sealed class ExecutionJournal : IAsyncDisposable, IDisposable
 {
@@ -53,9 +56,13 @@ public sealed class ExecutionJournal : IAsyncDisposable, IDisposable
             // Under the write lock: sequence numbers follow the order of the lines.
             stamped = entry with { Sequence = _nextSequence++, At = _timeProvider.GetUtcNow() };
             return JsonSerializer.SerializeToUtf8Bytes(stamped, StorageJson.Compact);
-        }, cancellationToken);
+        }, cancellationToken, durable: IsWriteAhead(entry));
         return stamped!;
     }
+
+    /// <summary>Lines that must be on disk before the registry is written to, or that close the journal.</summary>
+    public static bool IsWriteAhead(JournalEntry entry) =>
+        entry is not (AppliedEntry or ConflictEntry or FailedEntry or UndoneEntry or UndoConflictEntry or UndoFailedEntry);
 
     public ValueTask DisposeAsync() => _lines.DisposeAsync();
 
