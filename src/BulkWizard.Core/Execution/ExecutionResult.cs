@@ -10,6 +10,9 @@ public sealed record ExecutionResult
 {
     public const int FirstErrorsShown = 5;
 
+    /// <summary>Items a result lists one by one; the counts cover every item.</summary>
+    public const int ItemsKept = 1000;
+
     public required BulkTaskStatus TaskStatus { get; init; }
 
     public required bool DryRun { get; init; }
@@ -25,7 +28,14 @@ public sealed record ExecutionResult
     /// <summary>True when host shutdown stopped the run: its journal ends with <c>interrupted</c>.</summary>
     public bool Interrupted { get; init; }
 
+    /// <summary>The first <see cref="ItemsKept"/> items in plan order: a task's result stays small at any size.</summary>
     public required IReadOnlyList<ItemResult> Items { get; init; }
+
+    /// <summary>How many items ended with each outcome, over the whole plan.</summary>
+    public required IReadOnlyDictionary<ItemOutcome, int> Outcomes { get; init; }
+
+    /// <summary>The first problems of the whole plan, <c>subject: message</c>.</summary>
+    public required IReadOnlyList<string> FirstErrors { get; init; }
 
     /// <summary>Selected subjects the plan skipped (with reasons in the plan).</summary>
     public int Skipped { get; init; }
@@ -34,7 +44,7 @@ public sealed record ExecutionResult
 
     public string Status => TaskStatus == BulkTaskStatus.Completed ? "success" : "failed";
 
-    public int Processed => Items.Count(i => i.Outcome != ItemOutcome.NotRun);
+    public int Processed => Outcomes.Where(o => o.Key != ItemOutcome.NotRun).Sum(o => o.Value);
 
     public int Applied => Count(ItemOutcome.Applied);
 
@@ -46,13 +56,9 @@ public sealed record ExecutionResult
 
     public int Conflicts => Count(ItemOutcome.Conflict) + Count(ItemOutcome.UndoConflict);
 
-    public IReadOnlyList<string> FirstErrors =>
-        [.. Items.Where(i => i.Outcome is ItemOutcome.Failed or ItemOutcome.UndoFailed or ItemOutcome.Conflict or ItemOutcome.UndoConflict)
-            .Take(FirstErrorsShown).Select(i => $"{i.Subject}: {i.Message}")];
-
     public string Summary => DryRun
         ? $"dry run: {WouldApply} would change, {Conflicts} in conflict, {Failed} failed, nothing changed"
         : $"{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(TaskStatus.ToString())}: {Applied} applied, {Undone} undone, {Failed} failed, {Conflicts} in conflict, {Skipped} skipped";
 
-    private int Count(ItemOutcome outcome) => Items.Count(i => i.Outcome == outcome);
+    private int Count(ItemOutcome outcome) => Outcomes.GetValueOrDefault(outcome);
 }

@@ -87,7 +87,7 @@ internal sealed class ExecutionRun
 
     public string? FirstError =>
         Enumerable.Range(0, _changes.Count)
-            .Where(i => _outcomes[i] is ItemOutcome.Failed or ItemOutcome.Conflict or ItemOutcome.UndoFailed or ItemOutcome.UndoConflict)
+            .Where(i => IsProblem(_outcomes[i]))
             .Select(i => $"{_changes[i].Subject}: {_messages[i]}")
             .FirstOrDefault();
 
@@ -181,10 +181,19 @@ internal sealed class ExecutionRun
         BackupId = backupId,
         JournalPath = journalPath,
         Interrupted = interrupted,
-        Items = [.. Enumerable.Range(0, _changes.Count).Select(i => new ItemResult(i, _changes[i].Subject, _outcomes[i], _messages[i]))],
+        Items = [.. Enumerable.Range(0, Math.Min(_changes.Count, ExecutionResult.ItemsKept)).Select(i => new ItemResult(i, _changes[i].Subject, _outcomes[i], _messages[i]))],
+        Outcomes = _outcomes.GroupBy(o => o).ToDictionary(g => g.Key, g => g.Count()),
+        FirstErrors = [.. Enumerable.Range(0, _changes.Count).Where(i => IsProblem(_outcomes[i])).Take(ExecutionResult.FirstErrorsShown).Select(i => $"{_changes[i].Subject}: {_messages[i]}")],
         Skipped = _plan.Skipped.Count,
         Error = error,
     };
+
+    /// <summary>A message is kept for the items a result lists and for every problem; the rest are counted only.</summary>
+    private static string? Kept(int index, ItemOutcome outcome, string message) =>
+        index < ExecutionResult.ItemsKept || IsProblem(outcome) ? message : null;
+
+    private static bool IsProblem(ItemOutcome outcome) =>
+        outcome is ItemOutcome.Failed or ItemOutcome.Conflict or ItemOutcome.UndoFailed or ItemOutcome.UndoConflict;
 
     /// <summary>True once the run must start no new item; a cancellation becomes the stop reason here.</summary>
     public bool ShouldStop()
@@ -435,7 +444,7 @@ internal sealed class ExecutionRun
         var subject = _changes[index].Subject;
         var error = outcome is ItemOutcome.Failed or ItemOutcome.Conflict;
         _outcomes[index] = outcome;
-        _messages[index] = message;
+        _messages[index] = Kept(index, outcome, message);
         int processed;
         int errors;
         lock (_gate)
@@ -473,7 +482,7 @@ internal sealed class ExecutionRun
     private void FinishUndo(int index, ItemOutcome outcome, string message)
     {
         _outcomes[index] = outcome;
-        _messages[index] = message;
+        _messages[index] = Kept(index, outcome, message);
         ExecutionLog.ItemDone(_logger, _plan.Id, index, _changes[index].Subject, outcome);
         Progress.Step($"{_changes[index].Subject}: {Word(outcome)}");
     }

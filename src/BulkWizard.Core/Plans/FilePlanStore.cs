@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using BulkWizard.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -11,7 +11,7 @@ public sealed partial class FilePlanStore(DataDirectory dataDirectory, ILogger<F
     public async Task SaveAsync(OperationPlan plan, CancellationToken cancellationToken)
     {
         dataDirectory.EnsurePlansFolder();
-        await AtomicFile.WriteAsync(PathOf(plan.Id), Encoding.UTF8.GetBytes(PlanJson.Serialize(plan)), cancellationToken);
+        await AtomicFile.WriteAsync(PathOf(plan.Id), JsonSerializer.SerializeToUtf8Bytes(plan, PlanJson.Options), cancellationToken);
         LogPlanned(logger, plan.Id, plan.OperationType, plan.Registry, plan.Changes.Count, plan.Skipped.Count);
     }
 
@@ -22,7 +22,9 @@ public sealed partial class FilePlanStore(DataDirectory dataDirectory, ILogger<F
             return null;
         }
 
-        return PlanJson.Deserialize(await File.ReadAllTextAsync(PathOf(planId), cancellationToken));
+        await using var file = File.OpenRead(PathOf(planId));
+        return await JsonSerializer.DeserializeAsync<OperationPlan>(file, PlanJson.Options, cancellationToken)
+            ?? throw new JsonException($"The plan file of {planId} is empty.");
     }
 
     public string PathOf(string planId) =>
