@@ -28,5 +28,6 @@ public static class PlanJson
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
     }
 
-    public static OperationPlan Sealed(OperationPlan plan) => plan with { Hash = HashOf(plan) };
+    /// <summary>The same as <see cref="PlanIdentity.Seal"/>, where plans are sealed.</summary>
+    public static OperationPlan Sealed(OperationPlan plan) => PlanIdentity.Seal(plan);
 }
