@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using BulkWizard.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +16,7 @@ public sealed partial class FilePlanStore(DataDirectory dataDirectory, ILogger<F
 
     public async Task<OperationPlan?> FindAsync(string planId, CancellationToken cancellationToken)
     {
-        if (!PlanId().IsMatch(planId) || !File.Exists(PathOf(planId)))
+        if (!PlanIdentity.IsId(planId) || !File.Exists(PathOf(planId)))
         {
             return null;
         }
@@ -28,13 +27,10 @@ public sealed partial class FilePlanStore(DataDirectory dataDirectory, ILogger<F
     }
 
     public string PathOf(string planId) =>
-        PlanId().IsMatch(planId)
+        PlanIdentity.IsId(planId)
             ? Path.Combine(dataDirectory.PlansPath, planId + ".json")
-            : throw new ArgumentException($"plan_id: '{planId}' is not a plan id (plan_ followed by 16 hex digits).");
+            : throw new ArgumentException($"plan_id: '{planId}' is not a plan id ({PlanIdentity.IdFormat}).");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId} ({OperationType}) made for registry {Registry}: {Changes} change(s), {Skipped} skipped")]
     private static partial void LogPlanned(ILogger logger, string planId, string operationType, string registry, int changes, int skipped);
-
-    [GeneratedRegex("^plan_[0-9a-f]{16}$")]
-    private static partial Regex PlanId();
 }

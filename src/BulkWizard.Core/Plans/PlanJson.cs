@@ -6,7 +6,11 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace BulkWizard.Core.Plans;
 
-/// <summary>How plans are written (files, exports, hashes): snake_case, changes tagged by kind.</summary>
+/// <summary>
+/// How plans are written (files, exports, hashes): snake_case, changes tagged by kind. The kinds are the change types
+/// named with <see cref="ChangeKindAttribute"/> (<see cref="ChangeKinds"/>): an operation's new change type needs no
+/// registration elsewhere.
+/// </summary>
 public static class PlanJson
 {
     public static JsonSerializerOptions Options { get; } = new()
@@ -26,9 +30,10 @@ public static class PlanJson
     /// <summary>SHA-256 over everything but the id and the hash themselves, so any change to what runs changes the hash.</summary>
     public static string HashOf(OperationPlan plan)
     {
-        var content = Serialize(plan with { Id = "", Hash = "" });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+        var content = JsonSerializer.SerializeToUtf8Bytes(plan with { Id = "", Hash = "" }, Options);
+        return Convert.ToHexStringLower(SHA256.HashData(content));
     }
 
-    public static OperationPlan Sealed(OperationPlan plan) => plan with { Hash = HashOf(plan) };
+    /// <summary>The same as <see cref="PlanIdentity.Seal"/>, where plans are sealed.</summary>
+    public static OperationPlan Sealed(OperationPlan plan) => PlanIdentity.Seal(plan);
 }

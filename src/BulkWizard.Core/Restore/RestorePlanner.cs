@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Backups;
 using BulkWizard.Core.Plans;
@@ -79,7 +78,7 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
 
         return new OperationPlan
         {
-            Id = "plan_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Id = PlanIdentity.NewId(),
             OperationType = OperationType,
             Title = $"Restore backup {backup.Id}",
             Registry = gateway.Registry.Name,

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using BulkWizard.Compatibility;
 using BulkWizard.Core.Plans;
@@ -57,7 +56,7 @@ public sealed class CompatibilityPlanner(IRegistryGateway gateway, TimeProvider 
 
         return new OperationPlan
         {
-            Id = "plan_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Id = PlanIdentity.NewId(),
             OperationType = OperationType,
             Title = $"Set compatibility {target} on {selection.Description}",
             Registry = gateway.Registry.Name,

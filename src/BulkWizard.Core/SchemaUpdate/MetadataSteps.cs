@@ -10,8 +10,8 @@ namespace BulkWizard.Core.SchemaUpdate;
 /// </summary>
 public static class MetadataSteps
 {
-    private static readonly string[] Targets = ["latest_versions", "default_metadata", "override_metadata"];
-    private static readonly string[] Actions = [SchemaUpdateKeys.SetProperty, SchemaUpdateKeys.RemoveProperty, SchemaUpdateKeys.SetTags, SchemaUpdateKeys.RemoveTags];
+    internal static readonly string[] Targets = ["latest_versions", "default_metadata", "override_metadata"];
+    internal static readonly string[] Actions = [SchemaUpdateKeys.SetProperty, SchemaUpdateKeys.RemoveProperty, SchemaUpdateKeys.SetTags, SchemaUpdateKeys.RemoveTags];
 
     public static IReadOnlyList<WizardStep> For(Func<WizardAnswers, bool> applies) =>
     [
@@ -20,7 +20,7 @@ public static class MetadataSteps
         new(SchemaUpdateKeys.MetadataKey, (session, _) => ValueTask.FromResult(KeyQuestion(session.Answers))) { Applies = applies },
         new(SchemaUpdateKeys.MetadataValue, (session, _) => ValueTask.FromResult(ValueQuestion(session.Answers)))
         {
-            Applies = a => applies(a) && a.GetString(SchemaUpdateKeys.MetadataAction) is SchemaUpdateKeys.SetProperty or SchemaUpdateKeys.SetTags,
+            Applies = a => applies(a) && NeedsValue(a.GetString(SchemaUpdateKeys.MetadataAction)),
         },
     ];
 
@@ -31,16 +31,25 @@ public static class MetadataSteps
         return request.Validate() is { } problem ? throw new WizardInputException(problem) : request;
     }
 
-    private static MetadataRequest Build(WizardAnswers answers, string key, string value)
+    /// <summary>Whether the action takes a value (a property value or tags) besides its key.</summary>
+    internal static bool NeedsValue(string? action) => action is SchemaUpdateKeys.SetProperty or SchemaUpdateKeys.SetTags;
+
+    /// <summary>The first problem of the change these values describe, naming the field; null when it is fine.</summary>
+    internal static string? Problem(string? target, string? action, string key, string value) => Build(target, action, key, value).Validate();
+
+    private static MetadataRequest Build(WizardAnswers answers, string key, string value) =>
+        Build(answers.GetString(SchemaUpdateKeys.MetadataTarget), answers.GetString(SchemaUpdateKeys.MetadataAction), key, value);
+
+    private static MetadataRequest Build(string? target, string? action, string key, string value)
     {
-        var edit = answers.GetString(SchemaUpdateKeys.MetadataAction) switch
+        var edit = action switch
         {
             SchemaUpdateKeys.SetProperty => new MetadataEdit { SetProperties = new Dictionary<string, string> { [key] = value } },
             SchemaUpdateKeys.RemoveProperty => new MetadataEdit { RemoveProperties = [.. Split(key)] },
             SchemaUpdateKeys.SetTags => new MetadataEdit { SetTags = new Dictionary<string, IReadOnlyList<string>> { [key] = [.. Split(value)] } },
             _ => new MetadataEdit { RemoveTags = [.. Split(key)] },
         };
-        return answers.GetString(SchemaUpdateKeys.MetadataTarget) switch
+        return target switch
         {
             "default_metadata" => MetadataRequest.DefaultMetadata(edit),
             "override_metadata" => MetadataRequest.OverrideMetadata(edit),

@@ -1,4 +1,3 @@
-using BulkWizard.Compatibility;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.Selection;
 using BulkWizard.Core.Wizard;
@@ -7,8 +6,9 @@ using BulkWizard.Core.Wizard.Texts;
 namespace BulkWizard.Core.SchemaUpdate;
 
 /// <summary>
-/// The seed's schema update flow: "Select schemas to update", "What would you like to update?",
-/// "Select new compatibility level"; or the naming convention, or the metadata change.
+/// The seed's schema update flow: "Select schemas to update", "What would you like to update?", then the
+/// questions of the chosen update type (<see cref="SchemaUpdateTypes"/>): the compatibility level, the naming
+/// convention, or the metadata change.
 /// </summary>
 public sealed class SchemaUpdateWizard : IWizardDefinition
 {
@@ -19,12 +19,7 @@ public sealed class SchemaUpdateWizard : IWizardDefinition
         [
             .. Selection.Steps,
             new(SchemaUpdateKeys.UpdateType, static (_, _) => ValueTask.FromResult(UpdateTypeQuestion())),
-            new(SchemaUpdateKeys.Compatibility, static (_, _) => ValueTask.FromResult(LevelQuestion()))
-            {
-                Applies = a => a.GetString(SchemaUpdateKeys.UpdateType) == SchemaUpdateKeys.CompatibilityUpdate,
-            },
-            .. NamingSteps.For(a => a.GetString(SchemaUpdateKeys.UpdateType) == SchemaUpdateKeys.NamingUpdate),
-            .. MetadataSteps.For(a => a.GetString(SchemaUpdateKeys.UpdateType) == SchemaUpdateKeys.MetadataUpdate),
+            .. SchemaUpdateTypes.All.SelectMany(type => type.Steps(a => a.GetString(SchemaUpdateKeys.UpdateType) == type.Value)),
         ];
     }
 
@@ -37,21 +32,5 @@ public sealed class SchemaUpdateWizard : IWizardDefinition
     private static Question UpdateTypeQuestion() => new(
         SchemaUpdateKeys.UpdateType,
         WizardTexts.Get("update_type"),
-        new Field(SchemaUpdateKeys.UpdateType, FieldKind.Choice, "Update")
-        {
-            Options =
-            [
-                new(SchemaUpdateKeys.CompatibilityUpdate, WizardTexts.Get("update_compatibility")),
-                new(SchemaUpdateKeys.NamingUpdate, WizardTexts.Get("update_naming"), WizardTexts.Get("update_naming_description")),
-                new(SchemaUpdateKeys.MetadataUpdate, WizardTexts.Get("update_metadata"), WizardTexts.Get("update_metadata_description")),
-            ],
-        });
-
-    private static Question LevelQuestion() => new(
-        SchemaUpdateKeys.Compatibility,
-        WizardTexts.Get("select_compatibility"),
-        new Field(SchemaUpdateKeys.Compatibility, FieldKind.Choice, "Compatibility level")
-        {
-            Options = [.. Enum.GetValues<CompatibilityLevel>().Select(l => new ChoiceOption(l.Format(), l.Format()))],
-        });
+        new Field(SchemaUpdateKeys.UpdateType, FieldKind.Choice, "Update") { Options = [.. SchemaUpdateTypes.All.Select(t => t.Option)] });
 }

@@ -1,6 +1,5 @@
 using BulkWizard.Core.Backups;
 using BulkWizard.Core.Execution;
-using BulkWizard.Core.Operations;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.SchemaUpdate;
 using BulkWizard.Core.Storage;
@@ -8,13 +7,17 @@ using BulkWizard.Core.Tasks;
 using BulkWizard.Core.Wizard;
 using BulkWizard.Server.Configuration;
 using BulkWizard.Server.Execution;
+using BulkWizard.Server.Tools;
 using BulkWizard.Server.Wizard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BulkWizard.Server.Hosting;
 
-/// <summary>The product's singletons: tool instances live for one call, so sessions, plans, tasks and backups live here.</summary>
+/// <summary>
+/// The product's singletons: tool instances live for one call, so sessions, plans, tasks and backups live here.
+/// The operation types are registered here too (<see cref="OperationRegistration.AddBulkOperation"/>), with their planning tools.
+/// </summary>
 public static class ProductServices
 {
     public static IServiceCollection AddBulkWizard(this IServiceCollection services, BulkWizardOptions options)
@@ -30,10 +33,14 @@ public static class ProductServices
         services.AddSingleton<TaskManager>();
         services.AddSingleton<PlanExecutor>();
         services.AddSingleton<ExecutionLauncher>();
-        services.AddSingleton<IBulkOperation>(sp => new SchemaUpdateOperation(options.Selection, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PlanService>();
+        services.AddSingleton<PlanReviews>();
         services.AddSingleton<WizardReplies>();
         services.AddSingleton<WizardConversation>();
         services.AddHostedService<TaskShutdown>();
+
+        // The operation types, each with the tool class of its planning tool: one line per operation.
+        services.AddBulkOperation<SchemaUpdateTools>(sp => new SchemaUpdateOperation(options.Selection, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

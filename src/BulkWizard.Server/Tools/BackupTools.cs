@@ -15,7 +15,7 @@ namespace BulkWizard.Server.Tools;
 
 /// <summary>The backups taken before runs: list them, read one, restore one.</summary>
 [McpServerToolType]
-public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider registries, IPlanStore plans, WizardConversation conversation, WizardReplies replies, TimeProvider clock)
+public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider registries, PlanService planning, WizardConversation conversation, WizardReplies replies, TimeProvider clock)
 {
     [McpServerTool(Name = "restore_backup", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Puts the subjects of a backup back as they were: versions (same ids and versions, through IMPORT mode where needed), config and mode. Planned, previewed and confirmed like any destructive operation: with a client that shows forms the person sees the preview and the dry run and types YES; without, this returns the plan, to run with confirm_bulk_operation (dry_run true, then dry_run false with confirmation YES). The restore itself is backed up first.")]
@@ -36,12 +36,12 @@ public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider r
 
             var backup = await LoadAsync(backup_id, cancellationToken);
             var created = await RunCreations.ReadAsync(Path.Combine(backups.GetFolder(backup.Id), ExecutionJournal.FileName), cancellationToken);
-            var plan = PlanJson.Sealed(await new RestorePlanner(registries.Get(backup.Registry), clock, registries).PlanAsync(backup, new BulkOperationConfig(), cancellationToken, created));
-            await plans.SaveAsync(plan, cancellationToken);
+            var plan = await planning.SaveAsync(await new RestorePlanner(registries.Get(backup.Registry), clock, registries).PlanAsync(backup, new BulkOperationConfig(), cancellationToken, created), cancellationToken);
             return ClientForms.Available(server)
                 ? await conversation.ConfirmAsync(server, request, plan, wait_seconds, progress, cancellationToken)
                 : replies.PlannedReply(plan);
         });
+
     [McpServerTool(Name = "list_backups", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("The backups in the data directory, newest first: id, registry, plan, operation, time, subject and version counts; a damaged backup is listed with its problem.")]
     public async Task<BackupList> ListBackups(

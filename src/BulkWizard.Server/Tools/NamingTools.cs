@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using BulkWizard.Core.Registry;
+using BulkWizard.Core.SchemaUpdate;
 using BulkWizard.Core.SchemaUpdate.Naming;
 using BulkWizard.Core.Selection;
 using ModelContextProtocol.Server;
@@ -14,7 +15,7 @@ public sealed class NamingTools(IRegistryGatewayProvider registries)
     [Description("Checks the subjects a pattern selects against a naming convention and lists the violations with a suggested conforming name (applied later as an alias by a naming update). Record-based conventions read each subject's latest schema. Changes nothing.")]
     public Task<NamingReport> CheckNaming(
         [Description(ToolText.Pattern)] string pattern,
-        [Description(ToolText.Convention)] string convention,
+        [Description(SchemaUpdateArguments.Descriptions.Convention)] string convention,
         [Description(ToolText.Registry)] string? registry = null,
         CancellationToken cancellationToken = default) =>
         ToolErrors.GuardAsync(registry ?? registries.Default.Name, async () =>

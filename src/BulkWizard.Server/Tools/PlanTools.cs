@@ -13,7 +13,7 @@ namespace BulkWizard.Server.Tools;
 
 /// <summary>Confirming and reading plans. Execution without a form happens only here, in a tool the client shows as destructive.</summary>
 [McpServerToolType]
-public sealed class PlanTools(IPlanStore plans, PlanApprovals approvals, ExecutionLauncher launcher, WizardConversation conversation, WizardReplies replies, BulkWizardOptions options, IRegistryGatewayProvider registries)
+public sealed class PlanTools(IPlanStore plans, PlanService planning, WizardConversation conversation, WizardReplies replies, BulkWizardOptions options, IRegistryGatewayProvider registries)
 {
     [McpServerTool(Name = "confirm_bulk_operation", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Runs a plan made by a wizard or planning tool, as a task; returns within wait_seconds with the task id, finished or not. dry_run (default true) re-reads every item and changes nothing. To really run it: dry_run false and confirmation 'accept' (non-destructive plans) or 'YES' (destructive plans, after a dry run of the same plan). With a client that shows forms, the person is asked instead and confirmation is ignored.")]
@@ -45,19 +45,8 @@ public sealed class PlanTools(IPlanStore plans, PlanApprovals approvals, Executi
                 throw new McpException("confirmation: this server runs destructive plans only after the person confirms in a form, and this client cannot show forms.");
             }
 
-            if (approvals.Refusal(plan, confirmation, dry_run) is { } refusal)
-            {
-                throw new McpException(refusal);
-            }
-
-            launcher.EnsureRunnable(plan, dry_run, WizardConversation.AssistantConfirmed);
-            if (!dry_run && !approvals.TryConsume(plan))
-            {
-                throw new McpException($"plan_id: plan {plan.Id} has already been executed; a confirmation is used once.");
-            }
-
-            var task = launcher.Start(plan, dry_run, WizardConversation.AssistantConfirmed);
-            await ExecutionLauncher.WaitAsync(task, wait_seconds, progress, cancellationToken);
+            var run = await planning.RunAsync(plan, new RunRequest(dry_run, confirmation, RunRequest.AssistantConfirmed, wait_seconds), progress, cancellationToken);
+            var task = run.Task ?? throw new McpException(run.Refusal!);
             return replies.TaskReply(plan, task, sessionId: null, dry_run);
         });
 

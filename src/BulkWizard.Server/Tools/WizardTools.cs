@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BulkWizard.Core.Plans;
+using BulkWizard.Core.Operations;
 using BulkWizard.Core.Registry;
 using BulkWizard.Server.Execution;
 using BulkWizard.Server.Tools.Results;
@@ -9,38 +9,49 @@ using BulkWizard.Server.Wizard;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Run = BulkWizard.Core.Operations.RunSettings.Descriptions;
+using Selection = BulkWizard.Core.Operations.SelectionArguments.Descriptions;
+using Update = BulkWizard.Core.SchemaUpdate.SchemaUpdateArguments.Descriptions;
 
 namespace BulkWizard.Server.Tools;
 
-/// <summary>The wizard: start it (asking through forms where the client can show them), answer it, or plan directly.</summary>
+/// <summary>
+/// The wizard of every operation: start it (asking through forms where the client can show them) or answer it.
+/// Each operation's planning tool, which asks nothing, is in its own tool class (e.g. <see cref="SchemaUpdateTools"/>).
+/// </summary>
 [McpServerToolType]
 public sealed class WizardTools(WizardConversation conversation, IRegistryGatewayProvider registries)
 {
+    private const string AnswersText =
+        "The chosen operation's own answers given up front, by the parameter names of its planning tool (bulk_schema_update for schema_update), " +
+        "e.g. {\"update_type\": \"naming\", \"convention\": \"kebab_case\"}. The schema update's may also be given as the parameters above.";
+
     [McpServerTool(Name = "start_bulk_wizard", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Starts the Bulk Operations Wizard. With a client that shows forms, it asks each question, previews the plan and asks for confirmation, then runs it as a task (returning within wait_seconds with the task id). Without forms it returns status needs_input with the pending question (continue with bulk_wizard_answer), then the plan to confirm with confirm_bulk_operation. Arguments given here pre-fill answers; only what is missing is asked.")]
     public Task<WizardReply> StartBulkWizard(
         McpServer server,
         RequestContext<CallToolRequestParams> request,
         [Description("schema_update, migration, cleanup or configuration; asked when omitted. Only schema_update is available in this version.")] string? operation_type = null,
-        [Description(ToolText.Registry)] string? registry = null,
+        [Description(Selection.Registry)] string? registry = null,
         [Description("Resume an existing wizard session instead of starting one.")] string? session_id = null,
-        [Description(ToolText.Pattern)] string? pattern = null,
-        [Description("Individual subjects to select, instead of a pattern.")] string[]? subjects = null,
-        [Description(ToolText.IncludeDeleted)] bool? include_deleted = null,
-        [Description(ToolText.UpdateType)] string? update_type = null,
-        [Description(ToolText.Compatibility)] string? compatibility = null,
-        [Description(ToolText.Convention)] string? convention = null,
-        [Description(ToolText.MetadataTarget)] string? metadata_target = null,
-        [Description(ToolText.MetadataAction)] string? metadata_action = null,
-        [Description(ToolText.MetadataKey)] string? metadata_key = null,
-        [Description(ToolText.MetadataValue)] string? metadata_value = null,
+        [Description(Selection.Pattern)] string? pattern = null,
+        [Description(Selection.Subjects)] string[]? subjects = null,
+        [Description(Selection.IncludeDeleted)] bool? include_deleted = null,
+        [Description(Update.UpdateType)] string? update_type = null,
+        [Description(Update.Compatibility)] string? compatibility = null,
+        [Description(Update.Convention)] string? convention = null,
+        [Description(Update.MetadataTarget)] string? metadata_target = null,
+        [Description(Update.MetadataAction)] string? metadata_action = null,
+        [Description(Update.MetadataKey)] string? metadata_key = null,
+        [Description(Update.MetadataValue)] string? metadata_value = null,
+        [Description(AnswersText)] JsonElement? answers = null,
         [Description("true: stop after a dry run that checks every item and changes nothing.")] bool? dry_run = null,
-        [Description(ToolText.BatchSize)] int batch_size = 50,
-        [Description(ToolText.DelayBetweenBatches)] double delay_between_batches = 0,
-        [Description(ToolText.CreateBackup)] bool create_backup = true,
-        [Description(ToolText.RollbackOnError)] bool rollback_on_error = true,
-        [Description(ToolText.MaxParallel)] int max_parallel = 4,
-        [Description(ToolText.Canary)] bool canary = true,
+        [Description(Run.BatchSize)] int batch_size = 50,
+        [Description(Run.DelayBetweenBatches)] double delay_between_batches = 0,
+        [Description(Run.CreateBackup)] bool create_backup = true,
+        [Description(Run.RollbackOnError)] bool rollback_on_error = true,
+        [Description(Run.MaxParallel)] int max_parallel = 4,
+        [Description(Run.Canary)] bool canary = true,
         [Description(ToolText.WaitSeconds)] int wait_seconds = 20,
         CancellationToken cancellationToken = default) =>
         ToolErrors.GuardAsync(registry ?? registries.Default.Name, async () =>
@@ -48,8 +59,33 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
             var session = session_id is not null
                 ? conversation.Resume(session_id)
                 : request.Params?.RequestState is null
-                    ? conversation.Open(registry, Arguments(pattern, subjects, include_deleted, operation_type, update_type, dry_run, wait_seconds, batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary)
-                        with { SchemaUpdate = new(compatibility, convention, metadata_target, metadata_action, metadata_key, metadata_value) })
+                    ? conversation.Open(new WizardStart
+                    {
+                        OperationType = operation_type,
+                        Selection = new SelectionArguments(registry, pattern, subjects, include_deleted),
+
+                        // The schema update's answers are also flat parameters, from before answers existed.
+                        Answers = StartAnswers.Merge(
+                            answers,
+                            ("update_type", update_type),
+                            ("compatibility", compatibility),
+                            ("convention", convention),
+                            ("metadata_target", metadata_target),
+                            ("metadata_action", metadata_action),
+                            ("metadata_key", metadata_key),
+                            ("metadata_value", metadata_value)),
+                        Run = new RunSettings
+                        {
+                            BatchSize = batch_size,
+                            DelayBetweenBatches = delay_between_batches,
+                            CreateBackup = create_backup,
+                            RollbackOnError = rollback_on_error,
+                            MaxParallel = max_parallel,
+                            Canary = canary,
+                        },
+                        DryRunOnly = dry_run == true,
+                        WaitSeconds = wait_seconds,
+                    })
                     : null;
             await using var progress = OrderedProgress.For(server, request);
             return ClientForms.Available(server)
@@ -70,58 +106,6 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
             var values = answers is { ValueKind: JsonValueKind.Object } given ? JsonNode.Parse(given.GetRawText())!.AsObject() : [];
             return await conversation.AnswerAsync(session, action, values, cancellationToken);
         });
-
-    [McpServerTool(Name = "bulk_schema_update", ReadOnly = true, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Plans a bulk schema update from arguments alone, without questions: returns the plan id, hash and a short preview. Changes nothing; run the plan with confirm_bulk_operation.")]
-    public Task<WizardReply> BulkSchemaUpdate(
-        [Description(ToolText.Pattern)] string pattern,
-        [Description(ToolText.UpdateType)] string update_type = "compatibility",
-        [Description(ToolText.Compatibility)] string? compatibility = null,
-        [Description(ToolText.Convention)] string? convention = null,
-        [Description(ToolText.MetadataTarget)] string? metadata_target = null,
-        [Description(ToolText.MetadataAction)] string? metadata_action = null,
-        [Description(ToolText.MetadataKey)] string? metadata_key = null,
-        [Description(ToolText.MetadataValue)] string? metadata_value = null,
-        [Description(ToolText.Registry)] string? registry = null,
-        [Description(ToolText.IncludeDeleted)] bool include_deleted = false,
-        [Description(ToolText.BatchSize)] int batch_size = 50,
-        [Description(ToolText.DelayBetweenBatches)] double delay_between_batches = 0,
-        [Description(ToolText.CreateBackup)] bool create_backup = true,
-        [Description(ToolText.RollbackOnError)] bool rollback_on_error = true,
-        [Description(ToolText.MaxParallel)] int max_parallel = 4,
-        [Description(ToolText.Canary)] bool canary = true,
-        CancellationToken cancellationToken = default) =>
-        ToolErrors.GuardAsync(registry ?? registries.Default.Name, async () =>
-        {
-            var arguments = Arguments(pattern, null, include_deleted, "schema_update", update_type, null, 0, batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary)
-                with { SchemaUpdate = new(compatibility, convention, metadata_target, metadata_action, metadata_key, metadata_value) };
-            var reply = await conversation.AdvanceAsync(conversation.Open(registry, arguments), [], progress: null, cancellationToken);
-            return reply.Status == "needs_input"
-                ? throw new Core.Wizard.WizardInputException($"{reply.Question!.Fields[0].Name}: missing for update_type '{update_type}'; give {reply.Question.Fields[0].Expects}.")
-                : reply;
-        });
-
-    private static WizardStartArguments Arguments(
-        string? pattern, string[]? subjects, bool? includeDeleted, string? operationType, string? updateType, bool? dryRun, int waitSeconds,
-        int batchSize, double delay, bool createBackup, bool rollbackOnError, int maxParallel, bool canary) => new()
-        {
-            OperationType = operationType,
-            Pattern = pattern,
-            Subjects = subjects,
-            IncludeDeleted = includeDeleted,
-            UpdateType = updateType,
-            DryRun = dryRun,
-            WaitSeconds = waitSeconds,
-            Config = new BulkOperationConfig
-            {
-                BatchSize = batchSize,
-                DelayBetweenBatches = delay,
-                CreateBackup = createBackup,
-                RollbackOnError = rollbackOnError,
-                MaxParallel = maxParallel,
-                Canary = canary,
-            },
-        };
 
     private string SessionOf(RequestContext<CallToolRequestParams> request) =>
         conversation.SessionIdFrom(request.Params?.RequestState)

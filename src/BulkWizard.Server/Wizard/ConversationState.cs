@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Wizard;
 
@@ -14,6 +15,18 @@ public sealed class ConversationState
 
     public bool ViewDetails { get; set; }
 
+    /// <summary>The operation's review question waiting for its answer.</summary>
+    public Question? PendingReview { get; set; }
+
+    /// <summary>The next of the operation's review steps to consider.</summary>
+    public int ReviewIndex { get; set; }
+
+    /// <summary>
+    /// The operation's own answers given to <c>start_bulk_wizard</c> before its type was known: read by the operation's
+    /// arguments record once the type is answered.
+    /// </summary>
+    public JsonObject? PendingAnswers { get; set; }
+
     /// <summary>The dry run's summary, shown before a destructive plan's typed YES.</summary>
     public string? DryRunSummary { get; set; }
 
@@ -24,4 +37,14 @@ public sealed class ConversationState
 
     public static ConversationState Of(WizardSession session) =>
         (ConversationState)session.Items.GetOrAdd(Item, _ => new ConversationState());
+
+    /// <summary>Forgets the plan and everything decided about it, e.g. when the person goes back a question.</summary>
+    public void ResetPlan()
+    {
+        Plan = null;
+        Stage = ConversationStage.Asking;
+        PendingReview = null;
+        ReviewIndex = 0;
+        DryRunSummary = null;
+    }
 }

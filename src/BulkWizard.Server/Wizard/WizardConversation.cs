@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 using BulkWizard.Core.Operations;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
-using BulkWizard.Core.SchemaUpdate;
-using BulkWizard.Core.Selection;
 using BulkWizard.Core.Wizard;
 using BulkWizard.Server.Execution;
 using BulkWizard.Server.Tools.Results;
@@ -17,59 +15,75 @@ namespace BulkWizard.Server.Wizard;
 /// <summary>
 /// Drives wizard sessions over MCP. With a client that shows forms, each question is an elicitation round
 /// (<see cref="InputRequiredException"/>; native round trips on 2026-07-28, bridged to <c>elicitation/create</c>
-/// before), at most <see cref="MaxQuestionsPerCall"/> per call, ending with the preview, the confirmation and the
-/// run. Without forms, it returns <c>needs_input</c> with the pending question, and then the plan to confirm
-/// with <c>confirm_bulk_operation</c>: no call that plans can also confirm.
+/// before), at most <see cref="MaxQuestionsPerCall"/> per call, ending with the preview, the operation's review
+/// steps, the confirmation and the run. Without forms, it returns <c>needs_input</c> with the pending question, and
+/// then the plan to confirm with <c>confirm_bulk_operation</c>: no call that plans can also confirm. Plans are made
+/// and run by <see cref="PlanService"/>.
 /// </summary>
 public sealed class WizardConversation(
     WizardSessionStore sessions,
     RequestStateCodec codec,
     IRegistryGatewayProvider registries,
-    IEnumerable<IBulkOperation> operations,
-    IPlanStore plans,
-    PlanApprovals approvals,
-    ExecutionLauncher launcher,
+    PlanService planning,
+    PlanReviews reviews,
     WizardReplies replies)
 {
     public const int MaxQuestionsPerCall = 8;
-    public const string UserConfirmed = "user (elicitation)";
-    public const string AssistantConfirmed = "assistant (tool call)";
     private const string AnswerKey = "answer";
     private const string AnswerNext =
         "Answer with bulk_wizard_answer(session_id, answers: {field: value}); action 'back' returns to the previous question, 'cancel' ends the wizard.";
 
-    private readonly IReadOnlyList<IBulkOperation> _operations = [.. operations];
-
-    public WizardSession Open(string? registry, WizardStartArguments arguments)
+    /// <summary>Opens a session with what was given up front; bad values are refused here, naming the argument.</summary>
+    public WizardSession Open(WizardStart start)
     {
-        if (arguments.Config.Validate() is { } invalid)
+        if ((start.Run.Validate() ?? start.Selection.Validate() ?? start.Arguments?.Validate()) is { } invalid)
         {
             throw new WizardInputException(invalid);
         }
 
-        var gateway = registries.Get(registry);
-        var session = sessions.Create(new OperationWizard(_operations, gateway), gateway.Registry.Name);
-        session.Config = arguments.Config;
-        ArgumentProposals.Apply(session, arguments);
+        var gateway = registries.Get(start.Selection.Registry);
+        var session = sessions.Create(new OperationWizard(planning.Operations, gateway), gateway.Registry.Name);
+        session.Config = start.Run.ToConfig();
+        if ((start.OperationType ?? start.Arguments?.OperationType) is { } type)
+        {
+            session.Proposed[OperationTypes.Key] = type;
+        }
+
+        start.Selection.ApplyTo(session);
+        Propose(session, start.Arguments);
         var state = ConversationState.Of(session);
-        state.DryRunOnly = arguments.DryRun == true;
-        state.WaitSeconds = arguments.WaitSeconds;
+        state.PendingAnswers = start.Answers is { Count: > 0 } answers ? answers : null;
+        state.DryRunOnly = start.DryRunOnly;
+        state.WaitSeconds = start.WaitSeconds;
+        ReadPendingAnswers(session, state);
         return session;
+    }
+
+    /// <summary>
+    /// A planning tool (<c>bulk_schema_update</c>, …): plans from arguments alone and asks nothing; an argument the
+    /// chosen sub-type needs and lacks is an error naming it.
+    /// </summary>
+    public async Task<WizardReply> PlanFromArgumentsAsync(SelectionArguments selection, IOperationArguments arguments, RunSettings run, CancellationToken cancellationToken)
+    {
+        if ((run.Validate() ?? selection.Validate() ?? arguments.Validate() ?? arguments.Missing()) is { } problem)
+        {
+            throw new WizardInputException(problem);
+        }
+
+        var session = Open(new WizardStart { Selection = selection, Arguments = arguments, Run = run });
+        var reply = await AdvanceAsync(session, [], progress: null, cancellationToken);
+        if (reply.Status == "needs_input")
+        {
+            sessions.Remove(session.Id);
+            var field = reply.Question!.Fields[0];
+            throw new WizardInputException($"{field.Name}: missing; give {field.Expects}.");
+        }
+
+        return reply;
     }
 
     /// <summary>The session a signed request state points at, or null when the state is not ours.</summary>
     public string? SessionIdFrom(string? requestState) => codec.Decode(requestState)?.SessionId;
-
-    private WizardSession OpenForPlan(OperationPlan plan, int waitSeconds)
-    {
-        var session = sessions.Create(new PlannedWizard(plan.OperationType), plan.Registry);
-        session.PlanId = plan.Id;
-        var state = ConversationState.Of(session);
-        state.Plan = plan;
-        state.Stage = ConversationStage.Preview;
-        state.WaitSeconds = waitSeconds;
-        return session;
-    }
 
     public WizardSession Resume(string sessionId) =>
         sessions.Find(sessionId) ?? throw new WizardInputException(
@@ -102,10 +116,15 @@ public sealed class WizardConversation(
                 notice = taken.Notice;
             }
 
-            var question = await NextAsync(session, state, cancellationToken);
+            var (question, ended) = await NextAsync(session, state, cancellationToken);
+            if (ended is not null)
+            {
+                return ended;
+            }
+
             if (question is null)
             {
-                return await RunAsync(session, state, dryRun: true, UserConfirmed, progress, cancellationToken);
+                return await RunAsync(session, state, dryRun: true, RunRequest.UserConfirmed, progress, cancellationToken);
             }
 
             var round = incoming?.Round ?? 0;
@@ -113,9 +132,22 @@ public sealed class WizardConversation(
             {
                 // The bridge to elicitation/create stops after 10 rounds; this call stops asking before that.
                 const string resume = "This call has asked its questions. Continue with start_bulk_wizard(session_id), or without forms with bulk_wizard_answer";
-                return state.Plan is null
+                if (state.Stage == ConversationStage.Preview && reviews.Pending(state))
+                {
+                    // The plan is not handed out before its review: the review question is what remains.
+                    state.Stage = ConversationStage.Review;
+                    var turn = await reviews.NextAsync(session, state, cancellationToken);
+                    if (turn.Stop is { } stop)
+                    {
+                        return Stopped(session, stop);
+                    }
+
+                    question = turn.Question ?? question;
+                    state.Stage = turn.Question is null ? ConversationStage.Confirm : ConversationStage.Review;
+                }
+
+                return state.Plan is null || state.Stage == ConversationStage.Review
                     ? WizardReplies.NeedsInput(session, question, notice is null ? [] : [notice], resume + ".")
-                    
                     : replies.PlannedReply(state.Plan) with { SessionId = session.Id, Message = resume + " / confirm_bulk_operation." };
             }
 
@@ -143,24 +175,40 @@ public sealed class WizardConversation(
         return ConverseAsync(server, request, session, progress, cancellationToken);
     }
 
-    /// <summary>The no-forms path: the pending question, or the plan once every answer is in.</summary>
+    /// <summary>The no-forms path: the pending question (the wizard's or a review's), or the plan once every answer is in.</summary>
     public async Task<WizardReply> AdvanceAsync(WizardSession session, IReadOnlyList<string> errors, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
         var state = ConversationState.Of(session);
         if (state.Plan is null)
         {
-            var question = await WizardEngine.NextQuestionAsync(session, cancellationToken);
+            var question = await NextQuestionAsync(session, state, cancellationToken);
             if (question is not null)
             {
                 return WizardReplies.NeedsInput(session, question, errors, AnswerNext);
             }
 
-            state.Plan = await PlanAsync(session, cancellationToken);
+            state.Plan = await planning.PlanAsync(session, cancellationToken);
+        }
+
+        // Without forms there is no preview question: the planned reply is the preview; the review comes first.
+        if (state.Stage is ConversationStage.Asking or ConversationStage.Preview or ConversationStage.Review)
+        {
+            state.Stage = ConversationStage.Review;
+            var turn = await reviews.NextAsync(session, state, cancellationToken);
+            if (turn.Stop is { } stop)
+            {
+                return Stopped(session, stop);
+            }
+
+            if (turn.Question is { } question)
+            {
+                return WizardReplies.NeedsInput(session, question, errors, AnswerNext);
+            }
         }
 
         state.Stage = ConversationStage.Finished;
         return state.DryRunOnly
-            ? await RunAsync(session, state, dryRun: true, AssistantConfirmed, progress, cancellationToken)
+            ? await RunAsync(session, state, dryRun: true, RunRequest.AssistantConfirmed, progress, cancellationToken)
             : Planned(session, state.Plan);
     }
 
@@ -170,22 +218,26 @@ public sealed class WizardConversation(
         await session.Gate.WaitAsync(cancellationToken);
         try
         {
+            var state = ConversationState.Of(session);
             switch (action)
             {
                 case "cancel":
                     return Cancelled(session, "cancelled");
                 case "back":
-                    ResetPlan(session);
+                    state.ResetPlan();
                     return WizardEngine.Back(session)
                         ? await AdvanceAsync(session, [], null, cancellationToken)
                         : await AdvanceAsync(session, ["back: already at the first question."], null, cancellationToken);
+                case "answer" when state.PendingReview is not null:
+                    var turn = await reviews.TakeAsync(session, state, answers, cancellationToken);
+                    return turn.Stop is { } stop ? Stopped(session, stop) : await AdvanceAsync(session, turn.Errors ?? [], null, cancellationToken);
                 case "answer":
-                    if (ConversationState.Of(session).Plan is not null)
+                    if (state.Plan is not null)
                     {
                         return await AdvanceAsync(session, ["answers: every question is answered; confirm the plan with confirm_bulk_operation, or use action 'back'."], null, cancellationToken);
                     }
 
-                    await WizardEngine.NextQuestionAsync(session, cancellationToken);
+                    await NextQuestionAsync(session, state, cancellationToken);
                     var errors = WizardEngine.Submit(session, answers);
                     return await AdvanceAsync(session, errors, null, cancellationToken);
                 default:
@@ -198,39 +250,108 @@ public sealed class WizardConversation(
         }
     }
 
-    private async Task<Question?> NextAsync(WizardSession session, ConversationState state, CancellationToken cancellationToken)
+    private WizardSession OpenForPlan(OperationPlan plan, int waitSeconds)
+    {
+        var session = sessions.Create(new PlannedWizard(plan.OperationType), plan.Registry);
+        session.PlanId = plan.Id;
+        var state = ConversationState.Of(session);
+        state.Plan = plan;
+        state.Stage = ConversationStage.Preview;
+        state.WaitSeconds = waitSeconds;
+
+        // A stored plan was reviewed when it was made: only the preview and the confirmation remain.
+        state.ReviewIndex = int.MaxValue;
+        return session;
+    }
+
+    /// <summary>The wizard's next question, once the operation's own answers given up front are read (they wait for the operation type).</summary>
+    private async Task<Question?> NextQuestionAsync(WizardSession session, ConversationState state, CancellationToken cancellationToken)
+    {
+        ReadPendingAnswers(session, state);
+        return await WizardEngine.NextQuestionAsync(session, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads <c>start_bulk_wizard</c>'s <c>answers</c> with the chosen operation's arguments record once the
+    /// operation type is known (given up front, or answered); until then they wait.
+    /// </summary>
+    private void ReadPendingAnswers(WizardSession session, ConversationState state)
+    {
+        var type = session.Answers.GetString(OperationTypes.Key)
+            ?? (session.Proposed.GetValueOrDefault(OperationTypes.Key) is JsonValue proposed ? proposed.ToString() : null);
+        if (state.PendingAnswers is not { } answers || planning.Find(type) is not { } operation)
+        {
+            return;
+        }
+
+        state.PendingAnswers = null;
+        var arguments = operation.ReadArguments(answers);
+        if (arguments.Validate() is { } invalid)
+        {
+            throw new WizardInputException(invalid);
+        }
+
+        Propose(session, arguments);
+    }
+
+    private static void Propose(WizardSession session, IOperationArguments? arguments)
+    {
+        foreach (var (key, value) in arguments?.Proposals() ?? new Dictionary<string, JsonNode>())
+        {
+            session.Proposed[key] = value.DeepClone();
+        }
+    }
+
+    /// <summary>The forms path's next question: the wizard's, the preview, a review step's, or the confirmation; or the reply that ends it.</summary>
+    private async Task<(Question? Question, WizardReply? Ended)> NextAsync(WizardSession session, ConversationState state, CancellationToken cancellationToken)
     {
         if (state.Stage == ConversationStage.Asking)
         {
-            if (await WizardEngine.NextQuestionAsync(session, cancellationToken) is { } question)
+            if (await NextQuestionAsync(session, state, cancellationToken) is { } question)
             {
-                return question;
+                return (question, null);
             }
 
-            state.Plan = await PlanAsync(session, cancellationToken);
-            state.Stage = ConversationStage.Preview;
+            state.Plan = await planning.PlanAsync(session, cancellationToken);
+            state.Stage = state.DryRunOnly ? ConversationStage.Review : ConversationStage.Preview;
         }
 
         var plan = state.Plan!;
-        if (state.DryRunOnly)
-        {
-            return null;
-        }
-
         if (state.Stage == ConversationStage.Preview)
         {
-            return PlanStageQuestions.Preview(plan);
+            return (PlanStageQuestions.Preview(plan), null);
+        }
+
+        if (state.Stage == ConversationStage.Review)
+        {
+            var turn = await reviews.NextAsync(session, state, cancellationToken);
+            if (turn.Stop is { } stop)
+            {
+                return (null, Stopped(session, stop));
+            }
+
+            if (turn.Question is { } review)
+            {
+                return (review, null);
+            }
+
+            state.Stage = ConversationStage.Confirm;
+            plan = state.Plan!;
+        }
+
+        if (state.DryRunOnly)
+        {
+            return (null, null);
         }
 
         if (plan.IsDestructive && state.DryRunSummary is null)
         {
             // A destructive plan needs a dry run of this very plan before its typed YES.
-            var dryRun = launcher.Start(plan, dryRun: true, UserConfirmed);
-            await dryRun.Completion.WaitAsync(cancellationToken);
+            var dryRun = await planning.DryRunToEndAsync(plan, RunRequest.UserConfirmed, cancellationToken);
             state.DryRunSummary = dryRun.Result?.Summary ?? dryRun.Message;
         }
 
-        return PlanStageQuestions.Confirm(plan, state);
+        return (PlanStageQuestions.Confirm(plan, state), null);
     }
 
     private async Task<(WizardReply? Reply, string? Notice)> TakeAnswerAsync(
@@ -239,7 +360,8 @@ public sealed class WizardConversation(
         var expected = state.Stage switch
         {
             ConversationStage.Preview => PlanStageQuestions.PreviewStep,
-            ConversationStage.Confirm => PlanStageQuestions.ConfirmStep,
+            ConversationStage.Review => state.PendingReview?.StepId,
+            ConversationStage.Confirm or ConversationStage.Finished => PlanStageQuestions.ConfirmStep,
             _ => session.Pending?.StepId,
         };
         if (stepId != expected)
@@ -253,6 +375,12 @@ public sealed class WizardConversation(
             return (null, errors.Count == 0 ? null : string.Join(" ", errors));
         }
 
+        if (state.Stage == ConversationStage.Review)
+        {
+            var turn = await reviews.TakeAsync(session, state, content, cancellationToken);
+            return turn.Stop is { } stop ? (Stopped(session, stop), null) : (null, turn.Errors is { Count: > 0 } errors ? string.Join(" ", errors) : null);
+        }
+
         var question = state.Stage == ConversationStage.Preview ? PlanStageQuestions.Preview(state.Plan!) : PlanStageQuestions.Confirm(state.Plan!, state);
         var field = question.Fields[0];
         var answer = field.Validate(content[field.Key]);
@@ -264,7 +392,7 @@ public sealed class WizardConversation(
         if (state.Stage == ConversationStage.Preview)
         {
             state.ViewDetails = answer.Value!.GetValue<bool>();
-            state.Stage = ConversationStage.Confirm;
+            state.Stage = ConversationStage.Review;
             return (null, null);
         }
 
@@ -272,60 +400,25 @@ public sealed class WizardConversation(
         return decision switch
         {
             PlanStageQuestions.Cancel => (Cancelled(session, "cancelled"), null),
-            PlanStageQuestions.DryRun => (await RunAsync(session, state, dryRun: true, UserConfirmed, progress, cancellationToken), null),
-            _ => await ProceedAsync(session, state, progress, cancellationToken),
+            PlanStageQuestions.DryRun => (await RunAsync(session, state, dryRun: true, RunRequest.UserConfirmed, progress, cancellationToken), null),
+            _ => (await RunAsync(session, state, dryRun: false, RunRequest.UserConfirmed, progress, cancellationToken), null),
         };
-    }
-
-    private async Task<(WizardReply? Reply, string? Notice)> ProceedAsync(
-        WizardSession session, ConversationState state, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
-    {
-        var plan = state.Plan!;
-        var refusal = approvals.Refusal(plan, plan.IsDestructive ? PlanApprovals.TypedYes : PlanApprovals.Accept, dryRun: false);
-        if (refusal is not null)
-        {
-            return (WizardReplies.Finished(session, "refused", refusal), null);
-        }
-
-        return (await RunAsync(session, state, dryRun: false, UserConfirmed, progress, cancellationToken), null);
     }
 
     private async Task<WizardReply> RunAsync(
         WizardSession session, ConversationState state, bool dryRun, string confirmedBy, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
         var plan = state.Plan!;
-        launcher.EnsureRunnable(plan, dryRun, confirmedBy);
-        if (!dryRun && !approvals.TryConsume(plan))
+        var confirmation = dryRun ? null : plan.IsDestructive ? PlanApprovals.TypedYes : PlanApprovals.Accept;
+        var run = await planning.RunAsync(plan, new RunRequest(dryRun, confirmation, confirmedBy, state.WaitSeconds), progress, cancellationToken);
+        if (run.Refusal is { } refusal)
         {
-            return WizardReplies.Finished(session, "refused", $"plan_id: plan {plan.Id} has already been executed; a confirmation is used once.");
+            return WizardReplies.Finished(session, "refused", refusal);
         }
-
-        var task = launcher.Start(plan, dryRun, confirmedBy);
-        await ExecutionLauncher.WaitAsync(task, state.WaitSeconds, progress, cancellationToken);
 
         state.Stage = ConversationStage.Finished;
         sessions.Remove(session.Id);
-        return replies.TaskReply(plan, task, session.Id, dryRun);
-    }
-
-    private async Task<OperationPlan> PlanAsync(WizardSession session, CancellationToken cancellationToken)
-    {
-        var wizard = (OperationWizard)session.Definition;
-        var type = session.Answers.GetString(OperationTypes.Key);
-        var operation = _operations.First(o => o.OperationType == type);
-        var plan = PlanJson.Sealed(await operation.PlanAsync(session, wizard.Chosen(session.Answers)!, registries.Get(session.Registry), cancellationToken));
-        await plans.SaveAsync(plan, cancellationToken);
-        session.PlanId = plan.Id;
-        session.Status = WizardStatus.Planned;
-        return plan;
-    }
-
-    private static void ResetPlan(WizardSession session)
-    {
-        var state = ConversationState.Of(session);
-        state.Plan = null;
-        state.Stage = ConversationStage.Asking;
-        state.DryRunSummary = null;
+        return replies.TaskReply(plan, run.Task!, session.Id, dryRun);
     }
 
     private WizardReply Planned(WizardSession session, OperationPlan plan) => replies.PlannedReply(plan) with { SessionId = session.Id };
@@ -337,4 +430,12 @@ public sealed class WizardConversation(
         return WizardReplies.Finished(session, "cancelled", $"The wizard was {how}; nothing was changed.");
     }
 
+    /// <summary>A review decision that ends the wizard: cancelled by the person, or refused by the operation; nothing changed either way.</summary>
+    private WizardReply Stopped(WizardSession session, ReviewDecision decision)
+    {
+        WizardEngine.Cancel(session);
+        sessions.Remove(session.Id);
+        var status = decision.Outcome == ReviewOutcome.Refuse ? "refused" : "cancelled";
+        return WizardReplies.Finished(session, status, $"{decision.Message} Nothing was changed.".TrimStart());
+    }
 }

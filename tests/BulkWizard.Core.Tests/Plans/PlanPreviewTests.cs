@@ -9,7 +9,7 @@ public sealed class PlanPreviewTests
     private static OperationPlan Plan(int changes, int warnings, int skipped)
     {
         var longName = new string('x', 400);
-        return PlanJson.Sealed(new OperationPlan
+        return PlanIdentity.Seal(new OperationPlan
         {
             Id = "plan_0123456789abcdef",
             OperationType = "schema_update",

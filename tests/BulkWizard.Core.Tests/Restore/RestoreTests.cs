@@ -33,7 +33,7 @@ public sealed class RestoreTests
         Assert.Equal(BulkTaskStatus.Completed, run.TaskStatus);
         var backup = await harness.Backups.LoadAsync(run.BackupId!, CancellationToken.None);
 
-        var plan = PlanJson.Sealed(await new RestorePlanner(harness.Gateway, TimeProvider.System).PlanAsync(backup, TestPlans.RealRun(), CancellationToken.None));
+        var plan = PlanIdentity.Seal(await new RestorePlanner(harness.Gateway, TimeProvider.System).PlanAsync(backup, TestPlans.RealRun(), CancellationToken.None));
 
         Assert.Equal(RestorePlanner.OperationType, plan.OperationType);
         Assert.Equal($"Restore backup {backup.Id}", plan.Title);
@@ -73,7 +73,7 @@ public sealed class RestoreTests
         await harness.Gateway.DeleteVersionAsync(orders, 2, DeleteKind.Soft, CancellationToken.None);
         await harness.Gateway.DeleteVersionAsync(orders, 2, DeleteKind.Permanent, CancellationToken.None);
         await harness.PutConfigAsync("orders-value", new JsonObject { ["compatibility"] = "NONE" });
-        var plan = PlanJson.Sealed(await new RestorePlanner(harness.Gateway, TimeProvider.System).PlanAsync(backup, TestPlans.RealRun(), CancellationToken.None));
+        var plan = PlanIdentity.Seal(await new RestorePlanner(harness.Gateway, TimeProvider.System).PlanAsync(backup, TestPlans.RealRun(), CancellationToken.None));
 
         Assert.Equal(["orders-value"], plan.Changes.Select(c => c.Subject));
         Assert.Equal([new SkippedSubject("payments-value", "already as in the backup")], plan.Skipped);
@@ -130,7 +130,7 @@ public sealed class RestoreTests
         }
 
         var beforeRestore = await RegistrySnapshot.ReadAsync(harness.Gateway);
-        var plan = PlanJson.Sealed(await new RestorePlanner(harness.Gateway, TimeProvider.System).PlanAsync(backup, TestPlans.RealRun(), CancellationToken.None));
+        var plan = PlanIdentity.Seal(await new RestorePlanner(harness.Gateway, TimeProvider.System).PlanAsync(backup, TestPlans.RealRun(), CancellationToken.None));
         var gateway = new InterceptingGateway(harness.Gateway)
         {
             BeforeWrite = call => call is { Kind: "register", Target: "b-value" }
@@ -159,7 +159,7 @@ public sealed class RestoreTests
         await harness.RegisterVersionsAsync("orders-value", versions: 2);
         var backup = await SaveBackupAsync(harness, "orders-value");
         await harness.Gateway.DeleteVersionAsync(QualifiedSubject.Parse("orders-value"), 2, DeleteKind.Soft, CancellationToken.None);
-        var plan = PlanJson.Sealed(await new RestorePlanner(harness.Gateway, TimeProvider.System).PlanAsync(backup, TestPlans.RealRun(), CancellationToken.None));
+        var plan = PlanIdentity.Seal(await new RestorePlanner(harness.Gateway, TimeProvider.System).PlanAsync(backup, TestPlans.RealRun(), CancellationToken.None));
 
         var json = PlanJson.Serialize(plan);
         var read = PlanJson.Deserialize(json);

@@ -8,9 +8,9 @@ namespace BulkWizard.Core.Tests.Support;
 internal static class TestPlans
 {
     public static OperationPlan Of(string registry, IReadOnlyList<PlannedChange> changes, string operationType = "schema_update") =>
-        PlanJson.Sealed(new OperationPlan
+        PlanIdentity.Seal(new OperationPlan
         {
-            Id = "plan_" + Guid.NewGuid().ToString("N")[..16],
+            Id = PlanIdentity.NewId(),
             OperationType = operationType,
             Title = "test plan",
             Registry = registry,

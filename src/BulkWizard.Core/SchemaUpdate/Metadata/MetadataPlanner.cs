@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
@@ -36,7 +35,7 @@ public sealed class MetadataPlanner(IRegistryGateway gateway, TimeProvider clock
 
         return new OperationPlan
         {
-            Id = "plan_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Id = PlanIdentity.NewId(),
             OperationType = OperationType,
             Title = $"Set {request.Describe()} on {selection.Description}",
             Registry = gateway.Registry.Name,

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
@@ -76,7 +75,7 @@ public sealed class NamingPlanner(IRegistryGateway gateway, TimeProvider clock)
 
         return new OperationPlan
         {
-            Id = "plan_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Id = PlanIdentity.NewId(),
             OperationType = OperationType,
             Title = $"Apply naming convention {convention} to {selection.Description} by alias",
             Registry = gateway.Registry.Name,

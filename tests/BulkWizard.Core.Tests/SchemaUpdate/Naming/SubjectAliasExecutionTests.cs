@@ -18,7 +18,7 @@ public sealed class SubjectAliasExecutionTests
     {
         await using var harness = await SandboxHarness.StartAsync();
         var ids = await harness.RegisterVersionsAsync("OrdersEvents-value", versions: 2);
-        var plan = PlanJson.Sealed(await NamingSandbox.PlanAsync(harness, NamingConvention.KebabCase, "OrdersEvents-value"));
+        var plan = PlanIdentity.Seal(await NamingSandbox.PlanAsync(harness, NamingConvention.KebabCase, "OrdersEvents-value"));
         var before = await RegistrySnapshot.ReadAsync(harness.Gateway);
         Assert.Equal(404, (await NamingSandbox.LatestAsClientAsync(harness, "orders-events-value")).Status);
 
@@ -55,7 +55,7 @@ public sealed class SubjectAliasExecutionTests
     {
         await using var harness = await SandboxHarness.StartAsync();
         await harness.RegisterVersionsAsync("OrdersEvents-value");
-        var plan = PlanJson.Sealed(await NamingSandbox.PlanAsync(harness, NamingConvention.KebabCase, "OrdersEvents-value"));
+        var plan = PlanIdentity.Seal(await NamingSandbox.PlanAsync(harness, NamingConvention.KebabCase, "OrdersEvents-value"));
         await harness.Executor().ExecuteAsync(plan, harness.Gateway, TestPlans.Request(TestPlans.RealRun()), None);
 
         var registered = await harness.Gateway.RegisterAsync(
@@ -72,7 +72,7 @@ public sealed class SubjectAliasExecutionTests
         var inTeam = await NamingSandbox.RegisterAsync(harness, ":.team:OrdersEvents-value", NamingSandbox.Avro("TeamOrder"));
         // The same name in the default context holds another schema: the alias must not reach it.
         await NamingSandbox.RegisterAsync(harness, "OrdersEvents-value", NamingSandbox.Avro("DefaultOrder"));
-        var plan = PlanJson.Sealed(await NamingSandbox.PlanAsync(harness, NamingConvention.KebabCase, ":.team:OrdersEvents-value"));
+        var plan = PlanIdentity.Seal(await NamingSandbox.PlanAsync(harness, NamingConvention.KebabCase, ":.team:OrdersEvents-value"));
         var change = Assert.IsType<SubjectAliasChange>(Assert.Single(plan.Changes));
         Assert.Equal((":.team:orders-events-value", "OrdersEvents-value"), (change.Subject, change.WrittenTarget));
 
@@ -91,7 +91,7 @@ public sealed class SubjectAliasExecutionTests
     {
         await using var harness = await SandboxHarness.StartAsync();
         var id = await NamingSandbox.RegisterAsync(harness, ":.a:orders-value", NamingSandbox.Avro("Order"));
-        var plan = PlanJson.Sealed(await NamingSandbox.PlanAsync(harness, NamingConvention.Context(".b"), ":.a:orders-value"));
+        var plan = PlanIdentity.Seal(await NamingSandbox.PlanAsync(harness, NamingConvention.Context(".b"), ":.a:orders-value"));
 
         var result = await harness.Executor().ExecuteAsync(plan, harness.Gateway, TestPlans.Request(TestPlans.RealRun()), None);
 
@@ -106,7 +106,7 @@ public sealed class SubjectAliasExecutionTests
         await using var harness = await SandboxHarness.StartAsync();
         await harness.RegisterVersionsAsync("AaOrders-value");
         await harness.RegisterVersionsAsync("BbOrders-value");
-        var plan = PlanJson.Sealed(await NamingSandbox.PlanAsync(harness, NamingConvention.KebabCase, "AaOrders-value", "BbOrders-value"));
+        var plan = PlanIdentity.Seal(await NamingSandbox.PlanAsync(harness, NamingConvention.KebabCase, "AaOrders-value", "BbOrders-value"));
         Assert.Equal(2, plan.Changes.Count);
         await harness.PutConfigAsync("bb-orders-value", new JsonObject { ["compatibility"] = "NONE" });
 
@@ -123,7 +123,7 @@ public sealed class SubjectAliasExecutionTests
     {
         await using var harness = await SandboxHarness.StartAsync();
         await harness.RegisterVersionsAsync("OrdersEvents-value");
-        var plan = PlanJson.Sealed(await NamingSandbox.PlanAsync(harness, NamingConvention.KebabCase, "OrdersEvents-value"));
+        var plan = PlanIdentity.Seal(await NamingSandbox.PlanAsync(harness, NamingConvention.KebabCase, "OrdersEvents-value"));
         await harness.RegisterVersionsAsync("orders-events-value");
 
         var result = await harness.Executor().ExecuteAsync(plan, harness.Gateway, TestPlans.Request(TestPlans.RealRun()), None);

@@ -18,12 +18,12 @@ public sealed class SubjectAliasRestoreTests
     {
         await using var harness = await SandboxHarness.StartAsync();
         await harness.RegisterVersionsAsync("OrdersEvents-value", versions: 2);
-        var plan = PlanJson.Sealed(await NamingSandbox.PlanAsync(harness, NamingConvention.KebabCase, "OrdersEvents-value"));
+        var plan = PlanIdentity.Seal(await NamingSandbox.PlanAsync(harness, NamingConvention.KebabCase, "OrdersEvents-value"));
         var before = await RegistrySnapshot.ReadAsync(harness.Gateway);
         var run = await harness.Executor().ExecuteAsync(plan, harness.Gateway, TestPlans.Request(TestPlans.RealRun()), None);
         var backup = await harness.Backups.LoadAsync(run.BackupId!, None);
 
-        var restore = PlanJson.Sealed(await new RestorePlanner(harness.Gateway, TimeProvider.System).PlanAsync(backup, TestPlans.RealRun(), None));
+        var restore = PlanIdentity.Seal(await new RestorePlanner(harness.Gateway, TimeProvider.System).PlanAsync(backup, TestPlans.RealRun(), None));
         var result = await harness.Executor().ExecuteAsync(restore, harness.Gateway, TestPlans.Request(TestPlans.RealRun()), None);
 
         // The alias name's versions are read as none of its own (the registry would answer with the target's).

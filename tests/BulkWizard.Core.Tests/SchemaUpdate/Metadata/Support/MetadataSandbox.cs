@@ -38,7 +38,7 @@ internal static class MetadataSandbox
     public static async Task<OperationPlan> PlanAsync(this SandboxHarness harness, MetadataRequest request, params string[] subjects)
     {
         var plan = await new MetadataPlanner(harness.Gateway, TimeProvider.System).PlanAsync(Select(subjects), request, TestPlans.RealRun(), [], CancellationToken.None);
-        return PlanJson.Deserialize(PlanJson.Serialize(PlanJson.Sealed(plan)));
+        return PlanJson.Deserialize(PlanJson.Serialize(PlanIdentity.Seal(plan)));
     }
 
     public static string? Property(this SchemaVersion version, string key) => RegistryMetadata.Property(version.Metadata, key);

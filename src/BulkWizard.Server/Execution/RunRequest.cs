@@ -1,0 +1,14 @@
+namespace BulkWizard.Server.Execution;
+
+/// <summary>
+/// How a plan is asked to run: a dry run or for real, the confirmation given (<c>accept</c> or <c>YES</c>), who
+/// confirmed it (written to the journal and the result), and how long the call waits for the task.
+/// </summary>
+public sealed record RunRequest(bool DryRun, string? Confirmation, string ConfirmedBy, int WaitSeconds)
+{
+    /// <summary>The person confirmed in a form the server showed.</summary>
+    public const string UserConfirmed = "user (elicitation)";
+
+    /// <summary>The assistant confirmed with <c>confirm_bulk_operation</c>, approved in the client's own dialog.</summary>
+    public const string AssistantConfirmed = "assistant (tool call)";
+}
