@@ -79,7 +79,9 @@ public sealed class WizardConversation(
             throw new WizardInputException($"{field.Name}: missing; give {field.Expects}.");
         }
 
-        return reply;
+        // The plan is in the plan store and confirmed by id: a session kept for nothing would hold it in memory until it expires.
+        sessions.Remove(session.Id);
+        return reply with { SessionId = null };
     }
 
     /// <summary>The session a signed request state points at, or null when the state is not ours.</summary>
