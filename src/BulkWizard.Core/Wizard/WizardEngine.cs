@@ -95,10 +95,13 @@ public static class WizardEngine
             Fields = [.. question.Fields.Select(f => session.Proposed.TryGetValue(f.Key, out var value) && f.Validate(value).IsValid ? f with { Default = value?.DeepClone() } : f)],
         };
 
-    private static (Dictionary<string, JsonNode?> Values, List<string> Errors) Validate(Question question, Func<string, (bool Found, JsonNode? Value)> lookup)
+    /// <summary>Checks each field's answer from <paramref name="lookup"/>: the valid values, and an error naming each missing or invalid field.</summary>
+    public static (Dictionary<string, JsonNode?> Values, List<string> Errors) Validate(Question question, Func<string, (bool Found, JsonNode? Value)> lookup)
     {
         var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         var errors = new List<string>();
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(lookup);
         foreach (var field in question.Fields)
         {
             var (found, raw) = lookup(field.Key);

@@ -94,32 +94,13 @@ public sealed class PlanReviews(PlanService planning)
 
     private static (JsonObject Values, List<string> Errors) Validate(Question question, Func<string, (bool Found, JsonNode? Value)> lookup)
     {
-        var values = new JsonObject();
-        var errors = new List<string>();
-        foreach (var field in question.Fields)
+        var (values, errors) = WizardEngine.Validate(question, lookup);
+        var json = new JsonObject();
+        foreach (var (key, value) in values)
         {
-            var (found, raw) = lookup(field.Key);
-            if (!found)
-            {
-                if (field.Required)
-                {
-                    errors.Add($"{field.Key}: missing; give {field.AllowedText}.");
-                }
-
-                continue;
-            }
-
-            var result = field.Validate(raw);
-            if (result.IsValid)
-            {
-                values[field.Key] = result.Value?.DeepClone();
-            }
-            else
-            {
-                errors.Add(result.Error!);
-            }
+            json[key] = value?.DeepClone();
         }
 
-        return (values, errors);
+        return (json, errors);
     }
 }
