@@ -31,6 +31,22 @@ public sealed class ServerCapabilitiesTests
     }
 
     [Theory]
+    [InlineData("7.6.1", false)]
+    [InlineData("7.7.3", false)]
+    [InlineData("7.7.4", true)]
+    [InlineData("7.8.2", false)]
+    [InlineData("7.8.3", true)]
+    [InlineData("7.9.1", false)]
+    [InlineData("7.9.2", true)]
+    [InlineData("8.0.0", true)]
+    [InlineData("8.1.2", true)]
+    [InlineData("garbage", false)]
+    public void ConfigWriteAnswersStoredConfig_FromTheFixedPatchOfEachLine(string version, bool stored)
+    {
+        Assert.Equal(stored, ServerCapabilities.FromVersion(version).ConfigWriteAnswersStoredConfig);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("garbage")]
