@@ -26,17 +26,23 @@ internal sealed class RegistryRestClient(
     }
 
     /// <summary>Like <see cref="SendAsync{T}"/>, but an error whose <c>error_code</c> is one of <paramref name="absentCodes"/> means "not there" and gives null.</summary>
+    /// <remarks>
+    /// "Not there" is an answer, not a failure: it is told apart without throwing, since a bulk read of subjects
+    /// without a config of their own meets it once per subject.
+    /// </remarks>
     public async Task<T?> SendOrAbsentAsync<T>(RegistryCall call, IReadOnlyCollection<int> absentCodes, CancellationToken cancellationToken)
         where T : class
     {
-        try
+        using var response = await SendUncheckedAsync(call, cancellationToken);
+        if (!response.IsSuccessStatusCode)
         {
-            return await SendAsync<T>(call, cancellationToken);
+            var error = await ErrorOfAsync(response, call, cancellationToken);
+            return error.Status == HttpStatusCode.NotFound && absentCodes.Contains(error.ErrorCode) ? null : throw error;
         }
-        catch (SchemaRegistryException e) when (e.Status == HttpStatusCode.NotFound && absentCodes.Contains(e.ErrorCode))
-        {
-            return null;
-        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await JsonSerializer.DeserializeAsync<T>(stream, RegistryJson.Options, cancellationToken)
+            ?? throw new SchemaRegistryException($"Registry '{registryName}': empty answer to {call.Method} {call.Path}", response.StatusCode, (int)response.StatusCode);
     }
 
     public async Task SendAsync(RegistryCall call, CancellationToken cancellationToken)
@@ -45,6 +51,31 @@ internal sealed class RegistryRestClient(
     }
 
     private async Task<HttpResponseMessage> SendCheckedAsync(RegistryCall call, CancellationToken cancellationToken)
+    {
+        var response = await SendUncheckedAsync(call, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await ErrorOfAsync(response, call, cancellationToken);
+        }
+    }
+
+    /// <summary>The registry's error as an exception (logged when access is denied), to throw or to tell apart.</summary>
+    private async Task<SchemaRegistryException> ErrorOfAsync(HttpResponseMessage response, RegistryCall call, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            logger.AccessDenied(registryName, response.StatusCode, call.Method, call.Path.ToString());
+        }
+
+        return await RegistryErrors.ReadAsync(response, registryName, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendUncheckedAsync(RegistryCall call, CancellationToken cancellationToken)
     {
         var relativeUri = call.Path.ToString();
         using var request = new HttpRequestMessage(call.Method, endpoints.Resolve(endpoints.Preferred, relativeUri));
@@ -57,20 +88,6 @@ internal sealed class RegistryRestClient(
         }
 
         var client = httpClientFactory.CreateClient(httpClientName);
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            {
-                logger.AccessDenied(registryName, response.StatusCode, call.Method, relativeUri);
-            }
-
-            throw await RegistryErrors.ReadAsync(response, registryName, cancellationToken);
-        }
+        return await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
     }
 }

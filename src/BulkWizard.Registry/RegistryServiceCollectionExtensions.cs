@@ -47,7 +47,10 @@ public static class RegistryServiceCollectionExtensions
                     client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json", 0.5));
                     client.DefaultRequestHeaders.Authorization = authorization;
                 })
-                .ConfigurePrimaryHttpMessageHandler(() => RegistryPrimaryHandler.Create(registry));
+                .ConfigurePrimaryHttpMessageHandler(() => RegistryPrimaryHandler.Create(registry))
+                // The factory's own handlers would open a logging scope around every request; retries and
+                // failures are logged by the retry layer, and a run of 10,000 items makes 20,000 requests.
+                .RemoveAllLoggers();
 
             // Handlers run outermost first: retry and attempt timeout, then failover across the URLs.
             httpClient.AddResilienceHandler("registry", (builder, context) => RegistryResiliencePipeline.Configure(
