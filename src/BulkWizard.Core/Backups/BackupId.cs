@@ -8,7 +8,7 @@ namespace BulkWizard.Core.Backups;
 /// Backup ids such as <c>bk_20261126T133000Z_1f3a9c0e</c>: the UTC creation time, so ids sort by age, and
 /// 32 random bits, so two backups of the same second differ. Also safe as a folder name.
 /// </summary>
-public static partial class BackupId
+internal static partial class BackupId
 {
     public static string New(TimeProvider timeProvider)
     {

@@ -7,7 +7,7 @@ namespace BulkWizard.Core.Backups;
 /// mode (without <c>defaultToGlobal</c>; absent means unset) and, for a subject, every version with all its
 /// fields, soft-deleted ones included. The one reader behind backups, restore planning and restore.
 /// </summary>
-public static class ScopeStateReader
+internal static class ScopeStateReader
 {
     public static async Task<SubjectBackup> ReadAsync(IRegistryGateway gateway, RegistryScope scope, ScopeParts parts, CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
 namespace BulkWizard.Core.Restore;
 
 /// <summary>A restore that would overwrite something it must not (a version number another schema now holds); nothing was written.</summary>
-public sealed class RestoreRefusedException(string message) : Exception(message);
+internal sealed class RestoreRefusedException(string message) : Exception(message);

@@ -16,7 +16,7 @@ namespace BulkWizard.Core.Restore;
 /// <param name="LiveAtPlanning">The subject's live state when the restore was planned: the change's before.</param>
 /// <param name="ReferenceDepth">0 for a subject referencing no other restored subject, else one more than the deepest it references.</param>
 [ChangeKind(KindName)]
-public sealed record SubjectRestoreChange(string Subject, string BackupId, SubjectBackup Saved, SubjectSnapshot LiveAtPlanning, int ReferenceDepth)
+internal sealed record SubjectRestoreChange(string Subject, string BackupId, SubjectBackup Saved, SubjectSnapshot LiveAtPlanning, int ReferenceDepth)
     : PlannedChange(Subject)
 {
     /// <summary>Versions the backed-up run registered (from its journal): the restore removes them; others' versions stay.</summary>

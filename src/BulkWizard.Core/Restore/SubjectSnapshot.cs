@@ -9,7 +9,7 @@ namespace BulkWizard.Core.Restore;
 /// and the subject's own config and mode (null: none, it inherits). Schema text needs no comparing: within a
 /// context an id names exactly one schema.
 /// </summary>
-public sealed record SubjectSnapshot(IReadOnlyList<VersionState> Versions, JsonObject? Config, string? Mode)
+internal sealed record SubjectSnapshot(IReadOnlyList<VersionState> Versions, JsonObject? Config, string? Mode)
 {
     /// <summary>Reads the subject's live state: every version (number, id, deleted), its own config and mode.</summary>
     public static async Task<SubjectSnapshot> ReadAsync(IRegistryGateway gateway, QualifiedSubject subject, CancellationToken cancellationToken) =>

@@ -5,7 +5,7 @@ using BulkWizard.Core.Wizard.Texts;
 namespace BulkWizard.Core.SchemaUpdate;
 
 /// <summary>The question of a compatibility update: "Select new compatibility level", all seven levels.</summary>
-public static class CompatibilitySteps
+internal static class CompatibilitySteps
 {
     /// <summary>Every level in the registry's spelling, in the order the question lists them.</summary>
     public static IReadOnlyList<string> Levels { get; } = [.. Enum.GetValues<CompatibilityLevel>().Select(l => l.Format())];

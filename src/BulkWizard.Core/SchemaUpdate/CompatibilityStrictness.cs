@@ -6,7 +6,7 @@ namespace BulkWizard.Core.SchemaUpdate;
 /// Which guarantees a level gives (backward, forward, each to the latest or to every version). A change
 /// loosens a level when the old level guaranteed something the new one does not.
 /// </summary>
-public static class CompatibilityStrictness
+internal static class CompatibilityStrictness
 {
     [Flags]
     private enum Guarantee

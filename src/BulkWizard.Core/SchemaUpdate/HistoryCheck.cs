@@ -1,7 +1,7 @@
 namespace BulkWizard.Core.SchemaUpdate;
 
 /// <summary>Whether a subject's existing versions satisfy a level: checked (with the first violation) or not checked, and why.</summary>
-public sealed record HistoryCheck(string Subject, bool Checked, bool Satisfied, string? Detail)
+internal sealed record HistoryCheck(string Subject, bool Checked, bool Satisfied, string? Detail)
 {
     public static HistoryCheck NotChecked(string subject, string why) => new(subject, false, true, why);
 }

@@ -8,7 +8,7 @@ namespace BulkWizard.Core.SchemaUpdate;
 /// The questions of a metadata update: where it goes (new versions, or the subject config's
 /// defaultMetadata / overrideMetadata), what changes, the property or schema path, and the value or tags.
 /// </summary>
-public static class MetadataSteps
+internal static class MetadataSteps
 {
     internal static readonly string[] Targets = ["latest_versions", "default_metadata", "override_metadata"];
     internal static readonly string[] Actions = [SchemaUpdateKeys.SetProperty, SchemaUpdateKeys.RemoveProperty, SchemaUpdateKeys.SetTags, SchemaUpdateKeys.RemoveTags];

@@ -5,7 +5,7 @@ using BulkWizard.Core.Wizard.Texts;
 namespace BulkWizard.Core.SchemaUpdate;
 
 /// <summary>The questions of a naming update: the convention, then its prefix or context when it needs one.</summary>
-public static class NamingSteps
+internal static class NamingSteps
 {
     private static readonly string[] Conventions =
         ["topic_name", "record_name", "topic_record_name", "kebab_case", "snake_case", "camel_case", SchemaUpdateKeys.PrefixConvention, SchemaUpdateKeys.ContextConvention];

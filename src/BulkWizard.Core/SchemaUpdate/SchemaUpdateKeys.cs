@@ -1,7 +1,7 @@
 namespace BulkWizard.Core.SchemaUpdate;
 
 /// <summary>The answer keys and values of the schema update steps.</summary>
-public static class SchemaUpdateKeys
+internal static class SchemaUpdateKeys
 {
     public const string UpdateType = "update_type";
     public const string Compatibility = "compatibility";

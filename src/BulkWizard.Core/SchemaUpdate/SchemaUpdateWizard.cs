@@ -10,7 +10,7 @@ namespace BulkWizard.Core.SchemaUpdate;
 /// questions of the chosen update type (<see cref="SchemaUpdateTypes"/>): the compatibility level, the naming
 /// convention, or the metadata change.
 /// </summary>
-public sealed class SchemaUpdateWizard : IWizardDefinition
+internal sealed class SchemaUpdateWizard : IWizardDefinition
 {
     public SchemaUpdateWizard(IRegistryGateway gateway, SelectionOptions options)
     {

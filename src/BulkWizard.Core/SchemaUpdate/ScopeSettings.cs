@@ -1,4 +1,4 @@
 namespace BulkWizard.Core.SchemaUpdate;
 
 /// <summary>The level and mode a context (or the registry) hands down to subjects without their own, and where each comes from.</summary>
-public sealed record ScopeSettings(string Level, string LevelSource, string Mode, string ModeSource);
+internal sealed record ScopeSettings(string Level, string LevelSource, string Mode, string ModeSource);

@@ -7,7 +7,7 @@ namespace BulkWizard.Core.SchemaUpdate;
 /// One subject's own config and mode (null: none, it inherits) and what is in effect, with the scope
 /// it comes from (<c>subject</c>, <c>global</c>, <c>context .staging</c>, <c>all contexts</c>, <c>server default</c>).
 /// </summary>
-public sealed record SubjectSettings(
+internal sealed record SubjectSettings(
     QualifiedSubject Subject,
     JsonObject? OwnConfig,
     string? OwnMode,

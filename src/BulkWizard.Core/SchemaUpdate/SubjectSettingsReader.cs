@@ -11,7 +11,7 @@ namespace BulkWizard.Core.SchemaUpdate;
 /// named context, <c>/config</c> and <c>/mode</c> for the default one), then <c>:.__GLOBAL:</c>, then the server
 /// default. A named context never inherits <c>PUT /config</c>. Also measures the registry's latency.
 /// </summary>
-public sealed class SubjectSettingsReader(IRegistryGateway gateway)
+internal sealed class SubjectSettingsReader(IRegistryGateway gateway)
 {
     public const int MaxParallel = 8;
     private const string AllContexts = ".__GLOBAL";

@@ -10,7 +10,7 @@ namespace BulkWizard.Core.SchemaUpdate;
 /// Sandbox uses. Never asks the registry's compatibility endpoint (it tests only the current config) and
 /// never writes. Avro only; JSON and PROTOBUF are reported as not checked.
 /// </summary>
-public sealed class VersionHistoryChecker(IRegistryGateway gateway)
+internal sealed class VersionHistoryChecker(IRegistryGateway gateway)
 {
     private readonly ConcurrentDictionary<(string, int), string> _referenced = new();
     private readonly ConcurrentDictionary<QualifiedSubject, List<SchemaVersion>> _preloaded = new();

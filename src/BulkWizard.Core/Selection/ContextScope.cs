@@ -1,7 +1,7 @@
 namespace BulkWizard.Core.Selection;
 
 /// <summary>Where a pattern term looks: one context (the default one when unqualified) or every context (<c>:*:</c>).</summary>
-public sealed record ContextScope(string? Context)
+internal sealed record ContextScope(string? Context)
 {
     public static ContextScope Default { get; } = new(".");
 

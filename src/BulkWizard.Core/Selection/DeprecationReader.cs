@@ -6,7 +6,7 @@ namespace BulkWizard.Core.Selection;
 /// Finds the subjects whose latest version carries the metadata property <c>deprecated=true</c>, from the
 /// paged <c>GET /schemas?subjectPrefix=:*:&amp;latestOnly=true</c>. Read only when the "deprecated" selector is chosen.
 /// </summary>
-public static class DeprecationReader
+internal static class DeprecationReader
 {
     public static async Task<HashSet<QualifiedSubject>> ReadAsync(IRegistryGateway gateway, string property, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace BulkWizard.Core.Selection;
 /// File-system globbing libraries treat <c>/</c> as a path separator that <c>*</c> does not cross, but
 /// subject names are flat strings that may contain <c>/</c>; hence this small translation to a regex.
 /// </remarks>
-public sealed class GlobPattern
+internal sealed class GlobPattern
 {
     private readonly Regex _regex;
 

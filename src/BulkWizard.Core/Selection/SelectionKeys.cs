@@ -1,7 +1,7 @@
 namespace BulkWizard.Core.Selection;
 
 /// <summary>The answer keys of the selection steps shared by every operation, and the values of the "selection" choice.</summary>
-public static class SelectionKeys
+internal static class SelectionKeys
 {
     public const string Selection = "selection";
     public const string Pattern = "pattern";

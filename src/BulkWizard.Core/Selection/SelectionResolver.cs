@@ -8,7 +8,7 @@ namespace BulkWizard.Core.Selection;
 /// no versions, so they are not listed); an individually typed name that is not a subject is looked
 /// up as an alias and replaced by its target.
 /// </summary>
-public sealed class SelectionResolver(IRegistryGateway gateway, SelectionOptions options, SelectionSteps steps)
+internal sealed class SelectionResolver(IRegistryGateway gateway, SelectionOptions options, SelectionSteps steps)
 {
     public async Task<SelectedSubjects> ResolveAsync(WizardSession session, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace BulkWizard.Core.Selection;
 /// The steps every operation starts with: choose a selector (with counts), then a custom pattern or
 /// individual subjects when that is the choice. Counts come from one <see cref="SubjectCatalog"/> per session.
 /// </summary>
-public sealed class SelectionSteps(IRegistryGateway gateway, SelectionOptions options, string messageKey)
+internal sealed class SelectionSteps(IRegistryGateway gateway, SelectionOptions options, string messageKey)
 {
     private const string CatalogItem = "selection.catalog";
 

@@ -18,7 +18,7 @@ public sealed class SubjectPattern
 
     public string Text { get; }
 
-    public IReadOnlyList<PatternTerm> Terms { get; }
+    internal IReadOnlyList<PatternTerm> Terms { get; }
 
     /// <summary>True when some term reaches beyond the default context.</summary>
     public bool SpansContexts => Terms.Any(t => !t.Exclude && t.Scope != ContextScope.Default);

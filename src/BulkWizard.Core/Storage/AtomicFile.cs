@@ -8,7 +8,7 @@ namespace BulkWizard.Core.Storage;
 /// new one, never a mix: the content goes to a temporary file in the same folder (so the rename cannot
 /// cross file systems), is flushed to disk, gets mode 0600, and is then renamed over the target.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Temporary files start with this, so a leftover of a crash is easy to recognize.</summary>
     public const string TempPrefix = ".tmp-";

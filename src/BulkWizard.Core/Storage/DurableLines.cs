@@ -12,7 +12,7 @@ namespace BulkWizard.Core.Storage;
 /// finished: half a line is worse than a late one. A failed write is cut off again so the file stays
 /// readable; when even that fails, or a flush fails, the file takes no more lines.
 /// </remarks>
-public sealed class DurableLines : IAsyncDisposable
+internal sealed class DurableLines : IAsyncDisposable
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 

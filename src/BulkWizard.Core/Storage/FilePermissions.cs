@@ -1,7 +1,7 @@
 namespace BulkWizard.Core.Storage;
 
 /// <summary>The Unix modes of what BulkWizard stores: only the user may read, write or enter.</summary>
-public static class FilePermissions
+internal static class FilePermissions
 {
     /// <summary>0600.</summary>
     public const UnixFileMode UserOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;

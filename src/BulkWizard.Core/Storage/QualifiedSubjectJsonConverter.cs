@@ -5,7 +5,7 @@ using BulkWizard.Core.Registry;
 namespace BulkWizard.Core.Storage;
 
 /// <summary>Stores a subject in the registry's own spelling (<c>name</c> or <c>:.ctx:name</c>), which reads back to the same value.</summary>
-public sealed class QualifiedSubjectJsonConverter : JsonConverter<QualifiedSubject>
+internal sealed class QualifiedSubjectJsonConverter : JsonConverter<QualifiedSubject>
 {
     public override QualifiedSubject Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         QualifiedSubject.Parse(reader.GetString() ?? throw new JsonException("A subject is a string."));

@@ -9,7 +9,7 @@ namespace BulkWizard.Core.Storage;
 /// enums as snake_case strings, and <c>JsonObject</c> / <c>JsonNode</c> members written exactly as they are
 /// (their own member names are data, never renamed).
 /// </summary>
-public static class StorageJson
+internal static class StorageJson
 {
     /// <summary>Indented, for files a person may open.</summary>
     public static JsonSerializerOptions Options { get; } = Create(indented: true);

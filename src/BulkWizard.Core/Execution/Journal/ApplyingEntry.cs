@@ -6,4 +6,4 @@ namespace BulkWizard.Core.Execution.Journal;
 /// </summary>
 /// <param name="Backup">The target's backup entry, taken by the read just before: the backup's own file is flushed
 /// when the run ends, so until then this line is what proves the state the write replaced.</param>
-public sealed record ApplyingEntry(int Index, string Subject, Backups.SubjectBackup? Backup = null) : ItemEntry(Index, Subject);
+internal sealed record ApplyingEntry(int Index, string Subject, Backups.SubjectBackup? Backup = null) : ItemEntry(Index, Subject);

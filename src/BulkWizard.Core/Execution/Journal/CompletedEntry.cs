@@ -1,4 +1,4 @@
 namespace BulkWizard.Core.Execution.Journal;
 
 /// <summary>The last line of a finished run, with its final task status (completed, failed, rolled_back, …).</summary>
-public sealed record CompletedEntry(string Status) : JournalEntry;
+internal sealed record CompletedEntry(string Status) : JournalEntry;

@@ -3,4 +3,4 @@ using System.Text.Json.Nodes;
 namespace BulkWizard.Core.Execution.Journal;
 
 /// <summary>The live state no longer matched the plan's before; the change was not made.</summary>
-public sealed record ConflictEntry(int Index, string Subject, JsonNode? Expected, JsonNode? Actual) : ItemEntry(Index, Subject);
+internal sealed record ConflictEntry(int Index, string Subject, JsonNode? Expected, JsonNode? Actual) : ItemEntry(Index, Subject);

@@ -47,7 +47,7 @@ public sealed class ExecutionJournal : IAsyncDisposable, IDisposable
     /// <summary>Stamps the entry with its sequence number and time, writes it as one line and returns once it is on disk.</summary>
     /// <returns>The entry as written.</returns>
     /// <remarks>Only the wait for earlier appends can be cancelled: a line once started is always finished.</remarks>
-    public async Task<JournalEntry> AppendAsync(JournalEntry entry, CancellationToken cancellationToken)
+    internal async Task<JournalEntry> AppendAsync(JournalEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         JournalEntry? stamped = null;
@@ -61,7 +61,7 @@ public sealed class ExecutionJournal : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Lines that must be on disk before the registry is written to, or that close the journal.</summary>
-    public static bool IsWriteAhead(JournalEntry entry) =>
+    internal static bool IsWriteAhead(JournalEntry entry) =>
         entry is not (AppliedEntry or ConflictEntry or FailedEntry or UndoneEntry or UndoConflictEntry or UndoFailedEntry);
 
     public ValueTask DisposeAsync() => _lines.DisposeAsync();

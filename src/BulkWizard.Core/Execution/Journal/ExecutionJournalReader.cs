@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace BulkWizard.Core.Execution.Journal;
 
 /// <summary>Reads a journal back, e.g. after a restart, tolerating the torn last line a crash can leave.</summary>
-public static class ExecutionJournalReader
+internal static class ExecutionJournalReader
 {
     /// <exception cref="FileNotFoundException">No journal at <paramref name="path"/>.</exception>
     /// <exception cref="JournalCorruptedException">A line other than the last does not read.</exception>

@@ -21,7 +21,7 @@ namespace BulkWizard.Core.Execution.Journal;
 [JsonDerivedType(typeof(VersionDeletedEntry), "version_deleted")]
 [JsonDerivedType(typeof(InterruptedEntry), "interrupted")]
 [JsonDerivedType(typeof(CompletedEntry), "completed")]
-public abstract record JournalEntry
+internal abstract record JournalEntry
 {
     /// <summary>0 for the first line of a journal, then one more per line.</summary>
     [JsonPropertyOrder(-3)]

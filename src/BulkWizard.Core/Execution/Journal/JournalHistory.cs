@@ -3,7 +3,7 @@ namespace BulkWizard.Core.Execution.Journal;
 /// <summary>The entries of a journal, in the order written, and what they say about each item.</summary>
 /// <param name="TornLastLine">The file ended in a partial line (a crash during an append); it is not among the entries.</param>
 /// <param name="CompleteLength">Bytes up to the end of the last complete line.</param>
-public sealed record JournalHistory(IReadOnlyList<JournalEntry> Entries, bool TornLastLine, long CompleteLength)
+internal sealed record JournalHistory(IReadOnlyList<JournalEntry> Entries, bool TornLastLine, long CompleteLength)
 {
     public static JournalHistory Empty { get; } = new([], false, 0);
 

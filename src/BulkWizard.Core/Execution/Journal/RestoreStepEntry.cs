@@ -7,4 +7,4 @@ namespace BulkWizard.Core.Execution.Journal;
 /// "restore config", "restore mode"), written before the step runs.
 /// </summary>
 /// <param name="Index">The change the restore belongs to; null for a restore of a whole backup.</param>
-public sealed record RestoreStepEntry(int? Index, string Subject, string Step, JsonNode? Detail = null) : JournalEntry;
+internal sealed record RestoreStepEntry(int? Index, string Subject, string Step, JsonNode? Detail = null) : JournalEntry;

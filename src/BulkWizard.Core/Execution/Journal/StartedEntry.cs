@@ -1,4 +1,4 @@
 namespace BulkWizard.Core.Execution.Journal;
 
 /// <summary>The first line: which plan runs, on which registry, as which task, with how many changes.</summary>
-public sealed record StartedEntry(string PlanId, string Registry, string TaskId, int TotalItems) : JournalEntry;
+internal sealed record StartedEntry(string PlanId, string Registry, string TaskId, int TotalItems) : JournalEntry;

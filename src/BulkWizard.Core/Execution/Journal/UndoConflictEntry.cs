@@ -3,4 +3,4 @@ using System.Text.Json.Nodes;
 namespace BulkWizard.Core.Execution.Journal;
 
 /// <summary>Someone changed the target after it was applied: the undo left it alone.</summary>
-public sealed record UndoConflictEntry(int Index, string Subject, JsonNode? Expected, JsonNode? Actual) : ItemEntry(Index, Subject);
+internal sealed record UndoConflictEntry(int Index, string Subject, JsonNode? Expected, JsonNode? Actual) : ItemEntry(Index, Subject);

@@ -1,4 +1,4 @@
 namespace BulkWizard.Core.Execution.Journal;
 
 /// <summary>The applied change was undone: the target is back to its state before.</summary>
-public sealed record UndoneEntry(int Index, string Subject) : ItemEntry(Index, Subject);
+internal sealed record UndoneEntry(int Index, string Subject) : ItemEntry(Index, Subject);

@@ -5,4 +5,4 @@ namespace BulkWizard.Core.Execution.Journal;
 /// knowing the change kind: a run's own versions are the ones a restore of its backup removes.
 /// </summary>
 /// <param name="Registry">The registry written to, when it is not the plan's own.</param>
-public sealed record VersionCreatedEntry(int Index, string Subject, int Version, int Id, string? Registry = null) : ItemEntry(Index, Subject);
+internal sealed record VersionCreatedEntry(int Index, string Subject, int Version, int Id, string? Registry = null) : ItemEntry(Index, Subject);

@@ -9,7 +9,7 @@ namespace BulkWizard.Core.Execution.Locking;
 /// differently share its lock and two registries that share a name do not. The configured name is per process,
 /// and the cluster id (<c>/v1/metadata/id</c>) is the same <c>schema-registry</c> on every default installation.
 /// </summary>
-public static class RegistryAddress
+internal static class RegistryAddress
 {
     public static string Normalize(RegistryOptions registry)
     {

@@ -12,7 +12,7 @@ namespace BulkWizard.Core.Execution.Locking;
 /// in the data directory (<see cref="RegistryAddress"/>), created atomically (<see cref="FileMode.CreateNew"/>) and holding the owner's process id, start
 /// time and host. A lock whose process is gone is taken over; disposing releases the lock if it is still ours.
 /// </summary>
-public sealed class RegistryLock : IDisposable
+internal sealed class RegistryLock : IDisposable
 {
     /// <summary>A lock file that does not read is one being written, unless it is older than this (its writer crashed).</summary>
     public static readonly TimeSpan UnreadableGrace = TimeSpan.FromMinutes(1);

@@ -1,7 +1,7 @@
 namespace BulkWizard.Core.Execution.Locking;
 
 /// <summary>Another execution, in this or another live process, holds the registry's lock.</summary>
-public sealed class RegistryLockedException(string registryName, LockHolder? holder, string message)
+internal sealed class RegistryLockedException(string registryName, LockHolder? holder, string message)
     : Exception(message)
 {
     public string RegistryName { get; } = registryName;

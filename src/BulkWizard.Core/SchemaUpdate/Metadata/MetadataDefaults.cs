@@ -7,7 +7,7 @@ namespace BulkWizard.Core.SchemaUpdate.Metadata;
 /// for it (spec §7: the subject's own config alone when it has one, else its context's, else <c>:.__GLOBAL:</c>).
 /// </summary>
 /// <param name="Source">The config they come from, as previews name it: <c>subject config</c>, <c>global config</c>, <c>context .ctx config</c>, <c>all-contexts config</c>.</param>
-public sealed record MetadataDefaults(JsonObject? Default, JsonObject? Override, string Source)
+internal sealed record MetadataDefaults(JsonObject? Default, JsonObject? Override, string Source)
 {
     public static MetadataDefaults None { get; } = new(null, null, "no config");
 

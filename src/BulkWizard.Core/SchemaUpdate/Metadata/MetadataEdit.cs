@@ -7,7 +7,7 @@ namespace BulkWizard.Core.SchemaUpdate.Metadata;
 /// tag names) to add to a path, to replace for a path, and paths to clear. Everything else is kept as it is.
 /// <see cref="Validate"/> names the first bad field.
 /// </summary>
-public sealed record MetadataEdit
+internal sealed record MetadataEdit
 {
     /// <summary>Keys starting with this belong to the registry (e.g. <c>confluent:version</c>).</summary>
     public const string ReservedPrefix = "confluent:";

@@ -3,4 +3,4 @@ using BulkWizard.Core.Plans;
 namespace BulkWizard.Core.SchemaUpdate.Metadata;
 
 /// <summary>What planning a metadata update produced: the changes in selection order, the skipped subjects and the warnings.</summary>
-public sealed record MetadataPlanParts(IReadOnlyList<PlannedChange> Changes, IReadOnlyList<SkippedSubject> Skipped, IReadOnlyList<string> Warnings);
+internal sealed record MetadataPlanParts(IReadOnlyList<PlannedChange> Changes, IReadOnlyList<SkippedSubject> Skipped, IReadOnlyList<string> Warnings);

@@ -11,7 +11,7 @@ namespace BulkWizard.Core.SchemaUpdate.Metadata;
 /// READONLY or IMPORT (at any scope), already as asked, or where the config would keep every key asked to change;
 /// the warnings state the consequences (new versions and ids, what the next registration gets).
 /// </summary>
-public sealed class MetadataPlanner(IRegistryGateway gateway, TimeProvider clock)
+internal sealed class MetadataPlanner(IRegistryGateway gateway, TimeProvider clock)
 {
     public const string OperationType = "schema_update";
 

@@ -4,7 +4,7 @@ namespace BulkWizard.Core.SchemaUpdate.Metadata;
 /// A metadata update: edit the metadata of each subject's latest version (a new version), or edit the
 /// <c>defaultMetadata</c> / <c>overrideMetadata</c> of each subject's own config (applies from the next registration).
 /// </summary>
-public sealed record MetadataRequest(MetadataTarget Target, MetadataEdit Edit)
+internal sealed record MetadataRequest(MetadataTarget Target, MetadataEdit Edit)
 {
     public static MetadataRequest LatestVersions(MetadataEdit edit) => new(MetadataTarget.LatestVersions, edit);
 

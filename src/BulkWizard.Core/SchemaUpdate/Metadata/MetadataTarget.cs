@@ -1,7 +1,7 @@
 namespace BulkWizard.Core.SchemaUpdate.Metadata;
 
 /// <summary>Where a metadata edit goes.</summary>
-public enum MetadataTarget
+internal enum MetadataTarget
 {
     /// <summary>A new version of each subject: the latest schema again, with the edited metadata.</summary>
     LatestVersions,

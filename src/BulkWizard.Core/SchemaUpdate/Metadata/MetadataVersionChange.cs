@@ -25,7 +25,7 @@ namespace BulkWizard.Core.SchemaUpdate.Metadata;
 /// <param name="SentMetadata">The metadata sent with the registration (the base's, edited).</param>
 /// <param name="ExpectedMetadata">What the registry stores: <see cref="SentMetadata"/> merged under the config's defaults and overrides.</param>
 [ChangeKind(KindName)]
-public sealed record MetadataVersionChange(
+internal sealed record MetadataVersionChange(
     string Subject, int BaseVersion, int BaseId, JsonObject? BaseMetadata, int NextVersion, JsonObject? SentMetadata, JsonObject? ExpectedMetadata)
     : PlannedChange(Subject)
 {

@@ -8,7 +8,7 @@ namespace BulkWizard.Core.SchemaUpdate.Metadata;
 /// sets sorted, empty members dropped, null when nothing is left. Metadata is part of a schema's identity, so plans
 /// compare it in this one shape, and merge it the way a registration does.
 /// </summary>
-public static class RegistryMetadata
+internal static class RegistryMetadata
 {
     public const string Tags = "tags";
     public const string Properties = "properties";

@@ -8,7 +8,7 @@ namespace BulkWizard.Core.SchemaUpdate.Metadata;
 /// the config each context hands down (for its <c>defaultMetadata</c> / <c>overrideMetadata</c>), and, for new
 /// versions, the latest live version and the version numbers, <see cref="SubjectSettingsReader.MaxParallel"/> subjects at a time.
 /// </summary>
-public sealed class SubjectMetadataReader(IRegistryGateway gateway)
+internal sealed class SubjectMetadataReader(IRegistryGateway gateway)
 {
     private const string AllContexts = ".__GLOBAL";
 

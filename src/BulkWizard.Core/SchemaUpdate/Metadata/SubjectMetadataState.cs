@@ -8,7 +8,7 @@ namespace BulkWizard.Core.SchemaUpdate.Metadata;
 /// <param name="NextVersion">The number the next registration gets: the highest version, soft-deleted included, plus one.</param>
 /// <param name="Defaults">The <c>defaultMetadata</c> / <c>overrideMetadata</c> in effect for registrations.</param>
 /// <param name="Inherited">What the subject inherits when it has no config of its own.</param>
-public sealed record SubjectMetadataState(SubjectSettings Settings, SchemaVersion? Latest, int NextVersion, MetadataDefaults Defaults, InheritedConfig Inherited)
+internal sealed record SubjectMetadataState(SubjectSettings Settings, SchemaVersion? Latest, int NextVersion, MetadataDefaults Defaults, InheritedConfig Inherited)
 {
     public QualifiedSubject Subject => Settings.Subject;
 }

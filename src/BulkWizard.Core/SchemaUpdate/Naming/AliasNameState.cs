@@ -4,7 +4,7 @@ using BulkWizard.Core.Registry;
 namespace BulkWizard.Core.SchemaUpdate.Naming;
 
 /// <summary>What a suggested alias name already holds: its versions (soft-deleted included) and its own config.</summary>
-public sealed record AliasNameState(QualifiedSubject Name, IReadOnlyList<int> Versions, JsonObject? Config)
+internal sealed record AliasNameState(QualifiedSubject Name, IReadOnlyList<int> Versions, JsonObject? Config)
 {
     /// <summary>Why the name cannot become an alias; null when it is free.</summary>
     public string? Occupied => Versions.Count > 0

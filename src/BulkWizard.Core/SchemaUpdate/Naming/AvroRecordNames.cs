@@ -8,7 +8,7 @@ namespace BulkWizard.Core.SchemaUpdate.Naming;
 /// The name RecordNameStrategy gives a schema: the full name (namespace + name) of the Avro named type at its root.
 /// Read from the schema text alone; a root that only names a referenced type is taken at its word.
 /// </summary>
-public static class AvroRecordNames
+internal static class AvroRecordNames
 {
     private static readonly HashSet<string> Primitives = new(StringComparer.Ordinal)
     {

@@ -6,7 +6,7 @@ namespace BulkWizard.Core.SchemaUpdate.Naming;
 /// kebab-case, snake_case and camelCase for the topic part of a name. Dots separate namespace-like segments
 /// (<c>prod.orders</c>) and are kept; each segment follows the case on its own.
 /// </summary>
-public static partial class CaseStyle
+internal static partial class CaseStyle
 {
     public static bool Follows(NamingConventionKind style, string topic) =>
         topic.Length > 0 && topic.Split('.').All(segment => SegmentPattern(style).IsMatch(segment));

@@ -11,7 +11,7 @@ public sealed class NamingChecker(IRegistryGateway gateway)
     public const int MaxParallel = 8;
 
     /// <summary>One verdict per subject, in the given order.</summary>
-    public async Task<IReadOnlyList<NamingVerdict>> CheckAsync(
+    internal async Task<IReadOnlyList<NamingVerdict>> CheckAsync(
         IReadOnlyList<QualifiedSubject> subjects, NamingConvention convention, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subjects);

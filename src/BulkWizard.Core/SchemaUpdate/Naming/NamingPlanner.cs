@@ -14,7 +14,7 @@ namespace BulkWizard.Core.SchemaUpdate.Naming;
 /// without a suggestion, occupied names, names suggested twice and names an alias cannot reach are skipped with the
 /// reason. Refused on registries without aliases (below 7.4.1, or of unknown version).
 /// </summary>
-public sealed class NamingPlanner(IRegistryGateway gateway, TimeProvider clock)
+internal sealed class NamingPlanner(IRegistryGateway gateway, TimeProvider clock)
 {
     public const string OperationType = "schema_update";
     private const int ExamplesShown = 3;

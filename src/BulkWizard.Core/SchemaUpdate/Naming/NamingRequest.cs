@@ -1,4 +1,4 @@
 namespace BulkWizard.Core.SchemaUpdate.Naming;
 
 /// <summary>What a naming update asks for: the convention the selected subjects should follow, applied by alias.</summary>
-public sealed record NamingRequest(NamingConvention Convention);
+internal sealed record NamingRequest(NamingConvention Convention);

@@ -8,7 +8,7 @@ namespace BulkWizard.Core.SchemaUpdate.Naming;
 /// latest schema's <see cref="RecordName"/>. Suggestions keep the subject's context (except for a required context)
 /// and always follow the convention themselves; otherwise none is made and the verdict says why.
 /// </summary>
-public static partial class NamingRules
+internal static partial class NamingRules
 {
     /// <param name="record">The latest schema's record name; needed for record_name and topic_record_name only.</param>
     public static NamingVerdict Check(QualifiedSubject subject, NamingConvention convention, RecordName? record = null)

@@ -1,7 +1,7 @@
 namespace BulkWizard.Core.SchemaUpdate.Naming;
 
 /// <summary>The plain words a naming plan and the wizard show about what an alias really does.</summary>
-public static class NamingTexts
+internal static class NamingTexts
 {
     public const string ReadAndWrite =
         "Clients using the new names read AND write the target subjects: a producer registering under the alias adds versions to the target.";

@@ -3,7 +3,7 @@ using BulkWizard.Core.Registry;
 namespace BulkWizard.Core.SchemaUpdate.Naming;
 
 /// <summary>One subject's result: conforming, a violation, or not checkable (<see cref="UncheckedReason"/>).</summary>
-public sealed record NamingVerdict(QualifiedSubject Subject, NamingViolation? Violation, string? UncheckedReason)
+internal sealed record NamingVerdict(QualifiedSubject Subject, NamingViolation? Violation, string? UncheckedReason)
 {
     public bool Conforms => Violation is null && UncheckedReason is null;
 

@@ -1,7 +1,7 @@
 namespace BulkWizard.Core.SchemaUpdate.Naming;
 
 /// <summary>The full name of a subject's latest schema (namespace + name), or why it has none.</summary>
-public sealed record RecordName(string? FullName, string? Problem)
+internal sealed record RecordName(string? FullName, string? Problem)
 {
     public static RecordName Of(string fullName) => new(fullName, null);
 

@@ -14,7 +14,7 @@ namespace BulkWizard.Core.SchemaUpdate.Naming;
 /// <param name="TargetSubject">The existing subject, qualified.</param>
 /// <param name="WrittenTarget">The <c>alias</c> value as written: unqualified within one context (see <see cref="TargetAsWritten"/>).</param>
 [ChangeKind(KindName)]
-public sealed record SubjectAliasChange(string Subject, string TargetSubject, string WrittenTarget, JsonObject? BeforeConfig)
+internal sealed record SubjectAliasChange(string Subject, string TargetSubject, string WrittenTarget, JsonObject? BeforeConfig)
     : PlannedChange(Subject)
 {
     public const string KindName = "subject_alias";

@@ -6,7 +6,7 @@ namespace BulkWizard.Core.SchemaUpdate.Naming;
 /// A subject name read as TopicNameStrategy writes it: the topic, and the <c>-key</c> / <c>-value</c> suffix
 /// (null when the name has none). The suffix is recognised in any letter case and stored lowercase.
 /// </summary>
-public sealed partial record TopicSubjectName(string Topic, string? Suffix)
+internal sealed partial record TopicSubjectName(string Topic, string? Suffix)
 {
     public const string KeySuffix = "-key";
     public const string ValueSuffix = "-value";
