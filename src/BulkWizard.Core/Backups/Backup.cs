@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 
 namespace BulkWizard.Core.Backups;
@@ -15,10 +16,29 @@ public sealed record Backup(
     /// <summary>The layout of this record on disk; a reader refuses a format it does not know.</summary>
     public const int CurrentFormat = 1;
 
+    /// <summary>
+    /// <see cref="Find"/>'s index, built on first use and attached to the <see cref="Subjects"/> list itself rather than to
+    /// the record, so that neither equality nor <c>with</c> (which may replace the list) sees it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<SubjectBackup>, Dictionary<string, SubjectBackup>> Indexes = new();
+
     public int Format { get; init; } = CurrentFormat;
 
     [JsonIgnore]
     public int VersionCount => Subjects.Sum(s => s.Versions.Count);
 
-    public SubjectBackup? Find(string subject) => Subjects.FirstOrDefault(s => s.Subject == subject);
+    /// <summary>The backup of one subject (the first, should it be listed twice); null when the plan did not touch it.</summary>
+    /// <remarks>Looked up in a dictionary built on the first call: rollback asks once per item. Assumes <see cref="Subjects"/> is not changed after that.</remarks>
+    public SubjectBackup? Find(string subject) => Indexes.GetValue(Subjects, Index).GetValueOrDefault(subject);
+
+    private static Dictionary<string, SubjectBackup> Index(IReadOnlyList<SubjectBackup> subjects)
+    {
+        var index = new Dictionary<string, SubjectBackup>(subjects.Count, StringComparer.Ordinal);
+        foreach (var subject in subjects)
+        {
+            index.TryAdd(subject.Subject, subject);
+        }
+
+        return index;
+    }
 }

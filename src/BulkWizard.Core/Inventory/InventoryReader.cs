@@ -17,26 +17,24 @@ public sealed class InventoryReader(IRegistryGateway gateway)
     {
         var contexts = await gateway.ListContextsAsync(cancellationToken);
         var all = await gateway.ListSubjectsAsync(new SubjectQuery(":*:", DeletedFilter.IncludeDeleted), cancellationToken);
-        var subjects = all.Where(s => pattern?.Matches(s) ?? true).ToList();
-        var selected = subjects.ToHashSet();
+        var selected = pattern is null ? all.ToHashSet() : all.Where(pattern.Matches).ToHashSet();
         var capabilities = await gateway.GetCapabilitiesAsync(cancellationToken);
 
         var versions = capabilities.ReportsFullSchemaFields
             ? await CountFromSchemasAsync(selected, cancellationToken)
-            : await CountPerSubjectAsync(subjects, cancellationToken);
-        var (compatibility, mode) = await CountOverridesAsync(subjects, cancellationToken);
+            : await CountPerSubjectAsync(selected, cancellationToken);
+        var (compatibility, mode) = await CountOverridesAsync(selected, cancellationToken);
+
+        // One pass over the selection; contexts without a selected subject count zero.
+        var totals = new Dictionary<string, ContextInventory>(StringComparer.Ordinal);
+        foreach (var subject in selected)
+        {
+            var (live, deleted) = versions.GetValueOrDefault(subject);
+            totals[subject.Context] = (totals.GetValueOrDefault(subject.Context) ?? ContextInventory.Empty(subject.Context)).WithSubject(live, deleted);
+        }
 
         var perContext = contexts
-            .Select(context =>
-            {
-                var inContext = subjects.Where(s => s.Context == context).Select(s => versions.GetValueOrDefault(s)).ToList();
-                return new ContextInventory(
-                    context,
-                    Subjects: inContext.Count(v => v.Live > 0),
-                    SoftDeletedSubjects: inContext.Count(v => v.Live == 0),
-                    Versions: inContext.Sum(v => v.Live + v.Deleted),
-                    SoftDeletedVersions: inContext.Sum(v => v.Deleted));
-            })
+            .Select(context => totals.GetValueOrDefault(context) ?? ContextInventory.Empty(context))
             .Where(c => pattern is null || c.Subjects + c.SoftDeletedSubjects > 0)
             .ToList();
 
@@ -53,7 +51,7 @@ public sealed class InventoryReader(IRegistryGateway gateway)
             PerContext: perContext);
     }
 
-    private async Task<Dictionary<QualifiedSubject, (int Live, int Deleted)>> CountFromSchemasAsync(
+    private async Task<IReadOnlyDictionary<QualifiedSubject, (int Live, int Deleted)>> CountFromSchemasAsync(
         HashSet<QualifiedSubject> selected, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<QualifiedSubject, (int Live, int Deleted)>();
@@ -71,8 +69,8 @@ public sealed class InventoryReader(IRegistryGateway gateway)
         return counts;
     }
 
-    private async Task<Dictionary<QualifiedSubject, (int Live, int Deleted)>> CountPerSubjectAsync(
-        List<QualifiedSubject> subjects, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<QualifiedSubject, (int Live, int Deleted)>> CountPerSubjectAsync(
+        IReadOnlyCollection<QualifiedSubject> subjects, CancellationToken cancellationToken)
     {
         var counts = new ConcurrentDictionary<QualifiedSubject, (int Live, int Deleted)>();
         await Parallel.ForEachAsync(subjects, Options(cancellationToken), async (subject, token) =>
@@ -81,10 +79,10 @@ public sealed class InventoryReader(IRegistryGateway gateway)
             var live = await gateway.ListVersionsAsync(subject, DeletedFilter.LiveOnly, token);
             counts[subject] = (live.Count, all.Count - live.Count);
         });
-        return new Dictionary<QualifiedSubject, (int Live, int Deleted)>(counts);
+        return counts;
     }
 
-    private async Task<(int Compatibility, int Mode)> CountOverridesAsync(List<QualifiedSubject> subjects, CancellationToken cancellationToken)
+    private async Task<(int Compatibility, int Mode)> CountOverridesAsync(IReadOnlyCollection<QualifiedSubject> subjects, CancellationToken cancellationToken)
     {
         int compatibility = 0, mode = 0;
         await Parallel.ForEachAsync(subjects, Options(cancellationToken), async (subject, token) =>

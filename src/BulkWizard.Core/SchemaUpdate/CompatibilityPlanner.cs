@@ -28,6 +28,7 @@ public sealed class CompatibilityPlanner(IRegistryGateway gateway, TimeProvider 
         var settings = await reader.ReadAsync(selection.Subjects, cancellationToken);
 
         var changes = new List<PlannedChange>();
+        var changed = new List<SubjectSettings>();
         var skipped = new List<SkippedSubject>();
         foreach (var subject in settings)
         {
@@ -45,10 +46,10 @@ public sealed class CompatibilityPlanner(IRegistryGateway gateway, TimeProvider 
                 var after = (JsonObject?)subject.OwnConfig?.DeepClone() ?? [];
                 after["compatibility"] = target;
                 changes.Add(new SubjectConfigChange(subject.Subject.ToString(), subject.OwnConfig, after, subject.LevelText, target));
+                changed.Add(subject);
             }
         }
 
-        var changed = settings.Where(s => changes.Any(c => c.Subject == s.Subject.ToString())).ToList();
         var warnings = new List<string>();
         AddLoosening(warnings, changed, level);
         AddProductionContexts(warnings, changed);

@@ -14,7 +14,7 @@ internal sealed class SelectionResolver(IRegistryGateway gateway, SelectionOptio
     {
         var catalog = await steps.CatalogAsync(session, cancellationToken);
         var selected = await SelectAsync(session, catalog, cancellationToken);
-        return selected with { ContextSizes = catalog.Subjects.GroupBy(s => s.Context).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal) };
+        return selected with { ContextSizes = catalog.ContextSizes };
     }
 
     private async Task<SelectedSubjects> SelectAsync(WizardSession session, SubjectCatalog catalog, CancellationToken cancellationToken)

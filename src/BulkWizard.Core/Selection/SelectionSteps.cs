@@ -45,7 +45,7 @@ internal sealed class SelectionSteps(IRegistryGateway gateway, SelectionOptions 
             new(SelectionKeys.All, WizardTexts.Get("selection_all", defaultContext.Count)),
         };
         choices.AddRange(catalog.Contexts.Where(c => c != QualifiedSubject.DefaultContext)
-            .Select(c => new ChoiceOption($":{c}:*", WizardTexts.Get("selection_context", $":{c}:", c, catalog.InContext(c).Count))));
+            .Select(c => new ChoiceOption($":{c}:*", WizardTexts.Get("selection_context", $":{c}:", c, catalog.ContextSizes[c]))));
         choices.Add(new(SelectionKeys.Custom, WizardTexts.Get("selection_custom")));
         return new Question(SelectionKeys.Selection, WizardTexts.Get(messageKey), new Field(SelectionKeys.Selection, FieldKind.Choice, "Schemas") { Options = choices });
     }

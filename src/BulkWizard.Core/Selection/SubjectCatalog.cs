@@ -13,7 +13,14 @@ public sealed class SubjectCatalog
     {
         Subjects = subjects;
         IncludesDeleted = includesDeleted;
-        Contexts = [.. subjects.Select(s => s.Context).Distinct().Order(StringComparer.Ordinal)];
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var subject in subjects)
+        {
+            sizes[subject.Context] = sizes.GetValueOrDefault(subject.Context) + 1;
+        }
+
+        ContextSizes = sizes;
+        Contexts = [.. sizes.Keys.Order(StringComparer.Ordinal)];
     }
 
     public IReadOnlyList<QualifiedSubject> Subjects { get; }
@@ -22,6 +29,9 @@ public sealed class SubjectCatalog
 
     /// <summary>The contexts that hold at least one listed subject, <c>.</c> first.</summary>
     public IReadOnlyList<string> Contexts { get; }
+
+    /// <summary>How many listed subjects each of <see cref="Contexts"/> holds, counted once.</summary>
+    public IReadOnlyDictionary<string, int> ContextSizes { get; }
 
     public static async Task<SubjectCatalog> ReadAsync(IRegistryGateway gateway, bool includeDeleted, CancellationToken cancellationToken)
     {

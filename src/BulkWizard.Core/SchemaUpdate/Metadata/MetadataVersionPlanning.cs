@@ -26,7 +26,8 @@ internal sealed class MetadataVersionPlanning(IRegistryGateway gateway)
         var warnings = new List<string>();
         if (changes.Count > 0)
         {
-            warnings.Add(NewVersionsText(changes.Cast<MetadataVersionChange>().ToList(), states));
+            // outcomes[i] is states[i]'s: a change comes with the latest version it was planned from.
+            warnings.Add(NewVersionsText(outcomes.Select((o, i) => (o.Change as MetadataVersionChange, states[i].Latest)), changes.Count));
         }
 
         warnings.AddRange(outcomes.Where(o => o.Warning is not null).Select(o => o.Warning!));
@@ -96,18 +97,18 @@ internal sealed class MetadataVersionPlanning(IRegistryGateway gateway)
             .Select(k => $"{k}={RegistryMetadata.Property(expected, k)}")];
     }
 
-    private static string NewVersionsText(List<MetadataVersionChange> changes, IReadOnlyList<SubjectMetadataState> states)
+    private static string NewVersionsText(IEnumerable<(MetadataVersionChange? Change, SchemaVersion? Latest)> planned, int count)
     {
         // Subjects of one context whose new version has the same schema and metadata share one new id.
-        var latest = states.Where(s => s.Latest is not null).ToDictionary(s => s.Subject.ToString(), s => s.Latest!, StringComparer.Ordinal);
-        var ids = changes
-            .Select(c => (c.Target.Context, latest[c.Subject].SchemaType, latest[c.Subject].Schema,
-                References: string.Join("|", latest[c.Subject].References.Select(r => $"{r.Name}:{r.Subject}:{r.Version}")),
-                Metadata: c.ExpectedMetadata?.ToJsonString()))
+        var ids = planned
+            .Where(p => p.Change is not null)
+            .Select(p => (p.Change!.Target.Context, p.Latest!.SchemaType, p.Latest.Schema,
+                References: string.Join("|", p.Latest.References.Select(r => $"{r.Name}:{r.Subject}:{r.Version}")),
+                Metadata: p.Change.ExpectedMetadata?.ToJsonString()))
             .Distinct()
             .Count();
-        var shared = ids < changes.Count ? " (subjects with the same schema and metadata in a context share one)" : "";
-        return $"Creates {changes.Count} new version(s) and {ids} new schema id(s){shared}; producers using the latest version pick them up. " +
+        var shared = ids < count ? " (subjects with the same schema and metadata in a context share one)" : "";
+        return $"Creates {count} new version(s) and {ids} new schema id(s){shared}; producers using the latest version pick them up. " +
             "Existing versions keep their metadata and ids.";
     }
 }
