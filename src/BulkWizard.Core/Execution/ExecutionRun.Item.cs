@@ -63,7 +63,7 @@ internal sealed partial class ExecutionRun
                 return;
             }
 
-            if (!await TryJournalAsync(new AppliedEntry(index, subject, change.Before, change.After)))
+            if (!await TryJournalAsync(new AppliedEntry(index, subject)))
             {
                 RequestStop(StopReason.JournalFailed, $"the journal could not record that {subject} was applied");
             }

@@ -10,7 +10,7 @@ public sealed partial class FilePlanStore(DataDirectory dataDirectory, ILogger<F
     public async Task SaveAsync(OperationPlan plan, CancellationToken cancellationToken)
     {
         dataDirectory.EnsurePlansFolder();
-        await AtomicFile.WriteAsync(PathOf(plan.Id), JsonSerializer.SerializeToUtf8Bytes(plan, PlanJson.Options), cancellationToken);
+        await AtomicFile.WriteAsync(PathOf(plan.Id), (file, token) => JsonSerializer.SerializeAsync(file, plan, PlanJson.Options, token), cancellationToken);
         LogPlanned(logger, plan.Id, plan.OperationType, plan.Registry, plan.Changes.Count, plan.Skipped.Count);
     }
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -30,8 +29,14 @@ public static class PlanJson
     /// <summary>SHA-256 over everything but the id and the hash themselves, so any change to what runs changes the hash.</summary>
     public static string HashOf(OperationPlan plan)
     {
-        var content = JsonSerializer.SerializeToUtf8Bytes(plan with { Id = "", Hash = "" }, Options);
-        return Convert.ToHexStringLower(SHA256.HashData(content));
+        // Through the hash as it is written: a 100,000-change plan is never one buffer in memory.
+        using var sha = SHA256.Create();
+        using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(hashing, plan with { Id = "", Hash = "" }, Options);
+        }
+
+        return Convert.ToHexStringLower(sha.Hash!);
     }
 
     /// <summary>The same as <see cref="PlanIdentity.Seal"/>, where plans are sealed.</summary>

@@ -13,8 +13,13 @@ internal static class AtomicFile
     /// <summary>Temporary files start with this, so a leftover of a crash is easy to recognize.</summary>
     public const string TempPrefix = ".tmp-";
 
-    public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public static Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        WriteAsync(path, (stream, token) => stream.WriteAsync(content, token).AsTask(), cancellationToken);
+
+    /// <summary>The same, with the content written by <paramref name="write"/> straight into the file (a large plan is never one buffer).</summary>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{path}' has no folder.", nameof(path));
         var temp = Path.Combine(folder, $"{TempPrefix}{Path.GetFileName(full)}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
@@ -22,7 +27,7 @@ internal static class AtomicFile
         {
             await using (var stream = new FileStream(temp, FilePermissions.NewUserOnlyFile(FileMode.CreateNew, share: FileShare.None)))
             {
-                await stream.WriteAsync(content, cancellationToken);
+                await write(stream, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);
             }

@@ -1,6 +1,7 @@
-using System.Text.Json.Nodes;
-
 namespace BulkWizard.Core.Execution.Journal;
 
-/// <summary>The change is in the registry: the state found before it and the state it left.</summary>
-internal sealed record AppliedEntry(int Index, string Subject, JsonNode? Before, JsonNode? After) : ItemEntry(Index, Subject);
+/// <summary>
+/// The change is in the registry. Its states before and after are in the plan the journal names; the state it
+/// replaced is in the item's applying line.
+/// </summary>
+internal sealed record AppliedEntry(int Index, string Subject) : ItemEntry(Index, Subject);

@@ -31,7 +31,7 @@ public sealed class ExecutionJournalTests : IDisposable
         var journal = await OpenAsync();
         await journal.AppendAsync(new StartedEntry("plan_1", "prod", "task_1", 2), default);
         await journal.AppendAsync(new ApplyingEntry(0, "a"), default);
-        await journal.AppendAsync(new AppliedEntry(0, "a", null, new JsonObject { ["compatibility"] = "FULL" }), default);
+        await journal.AppendAsync(new AppliedEntry(0, "a"), default);
 
         // No dispose, no flush by the test: what AppendAsync returned for is in the file.
         var history = await ExecutionJournalReader.ReadAsync(JournalPath, default);
@@ -62,7 +62,7 @@ public sealed class ExecutionJournalTests : IDisposable
             await Parallel.ForEachAsync(Enumerable.Range(0, 100), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
             {
                 await journal.AppendAsync(new ApplyingEntry(i, $"s{i}"), token);
-                await journal.AppendAsync(new AppliedEntry(i, $"s{i}", null, new JsonObject { ["i"] = i }), token);
+                await journal.AppendAsync(new AppliedEntry(i, $"s{i}"), token);
             });
         }
 
@@ -121,7 +121,7 @@ public sealed class ExecutionJournalTests : IDisposable
         await using (var journal = await OpenAsync())
         {
             await journal.AppendAsync(new StartedEntry("plan_1", "prod", "task_1", 1), default);
-            await journal.AppendAsync(new AppliedEntry(0, "a", null, null), default);
+            await journal.AppendAsync(new AppliedEntry(0, "a"), default);
         }
 
         await File.AppendAllTextAsync(JournalPath, "{\"kind\":\"und");
@@ -146,8 +146,10 @@ public sealed class ExecutionJournalTests : IDisposable
         JournalEntry[] entries =
         [
             new StartedEntry("plan_1", "prod", "task_1", 3),
-            new ApplyingEntry(0, ":.ctx:a"),
-            new AppliedEntry(0, ":.ctx:a", before, after),
+            new ApplyingEntry(0, ":.ctx:a", new Core.Backups.SubjectBackup(":.ctx:a", [], before, null) { Captured = Core.Backups.ScopeParts.Config, Registry = "target" }),
+            new AppliedEntry(0, ":.ctx:a"),
+            new VersionCreatedEntry(0, ":.ctx:a", 3, 17, "target"),
+            new VersionDeletedEntry(0, ":.ctx:a", 3, Permanent: true),
             new FailedEntry(1, "b", "42205 read-only"),
             new ConflictEntry(2, "c", before, after),
             new UndoingEntry(0, ":.ctx:a"),
@@ -170,14 +172,18 @@ public sealed class ExecutionJournalTests : IDisposable
         var history = await ExecutionJournalReader.ReadAsync(JournalPath, default);
 
         Assert.Equal(
-            ["started", "applying", "applied", "failed", "conflict", "undoing", "undone", "undo_conflict", "undo_failed", "restore_step", "interrupted", "completed"],
+            ["started", "applying", "applied", "version_created", "version_deleted", "failed", "conflict", "undoing", "undone", "undo_conflict", "undo_failed", "restore_step", "interrupted", "completed"],
             kinds);
         Assert.Equal(entries.Select(e => e.GetType()), history.Entries.Select(e => e.GetType()));
+        var applying = (ApplyingEntry)history.Entries[1];
+        Assert.Equal((":.ctx:a", Core.Backups.ScopeParts.Config, "target"), (applying.Backup!.Subject, applying.Backup.Captured, applying.Backup.Registry));
+        Assert.True(JsonNode.DeepEquals(before, applying.Backup.Config));
         var applied = (AppliedEntry)history.Entries[2];
         Assert.Equal((0, ":.ctx:a"), (applied.Index, applied.Subject));
-        Assert.True(JsonNode.DeepEquals(before, applied.Before) && JsonNode.DeepEquals(after, applied.After));
-        Assert.Equal("42205 read-only", ((FailedEntry)history.Entries[3]).Error);
-        Assert.Equal("register version 2 id 17", ((RestoreStepEntry)history.Entries[9]).Step);
+        Assert.Equal(new VersionCreatedEntry(0, ":.ctx:a", 3, 17, "target"), history.Entries[3] with { Sequence = 0, At = default });
+        Assert.Equal(new VersionDeletedEntry(0, ":.ctx:a", 3, Permanent: true), history.Entries[4] with { Sequence = 0, At = default });
+        Assert.Equal("42205 read-only", ((FailedEntry)history.Entries[5]).Error);
+        Assert.Equal("register version 2 id 17", ((RestoreStepEntry)history.Entries[11]).Step);
         Assert.Equal("rolled_back", history.Completed!.Status);
         Assert.Equal(("plan_1", "prod", "task_1", 3), (history.Started!.PlanId, history.Started.Registry, history.Started.TaskId, history.Started.TotalItems));
     }
@@ -188,12 +194,12 @@ public sealed class ExecutionJournalTests : IDisposable
         var history = new JournalHistory(
         [
             new StartedEntry("plan_1", "prod", "task_1", 6),
-            new ApplyingEntry(0, "a"), new AppliedEntry(0, "a", null, null),
-            new ApplyingEntry(1, "b"), new AppliedEntry(1, "b", null, null),
+            new ApplyingEntry(0, "a"), new AppliedEntry(0, "a"),
+            new ApplyingEntry(1, "b"), new AppliedEntry(1, "b"),
             new ApplyingEntry(2, "c"), new FailedEntry(2, "c", "boom"),
             new ApplyingEntry(3, "d"), new ConflictEntry(3, "d", null, null),
             new ApplyingEntry(4, "e"),
-            new ApplyingEntry(5, "f"), new AppliedEntry(5, "f", null, null),
+            new ApplyingEntry(5, "f"), new AppliedEntry(5, "f"),
             new UndoingEntry(1, "b"), new UndoneEntry(1, "b"),
             new UndoingEntry(0, "a"), new UndoConflictEntry(0, "a", null, null),
             new UndoingEntry(5, "f"),
