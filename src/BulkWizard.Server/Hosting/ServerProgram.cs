@@ -75,12 +75,13 @@ public static class ServerProgram
                 mcp.ServerInstructions = ServerInstructions.Text;
             })
             .WithStdioServerTransport()
-            .WithTools<RegistryTools>(ToolJson.Options)
-            .WithTools<WizardTools>(ToolJson.Options)
-            .WithTools<PlanTools>(ToolJson.Options)
-            .WithTools<TaskTools>(ToolJson.Options)
-            .WithTools<BackupTools>(ToolJson.Options)
-            .WithTools<NamingTools>(ToolJson.Options);
+            .WithDeferredTools<RegistryTools>(ToolJson.Options)
+            .WithDeferredTools<WizardTools>(ToolJson.Options)
+            .WithDeferredTools<PlanTools>(ToolJson.Options)
+            .WithDeferredTools<TaskTools>(ToolJson.Options)
+            .WithDeferredTools<BackupTools>(ToolJson.Options)
+            .WithDeferredTools<NamingTools>(ToolJson.Options)
+            .PrepareDeferredToolsAfterFirstAnswer();
         if (sandbox is not null)
         {
             // Not before: answering initialize does not wait for the Sandbox.
