@@ -15,8 +15,16 @@ public static class RegistryServiceCollectionExtensions
     /// <see cref="HttpClient"/> (auth, TLS, URL failover, and the retry layer). Delays and timeouts use the
     /// <see cref="TimeProvider"/> registered in the container, the system clock if none is.
     /// </summary>
+    /// <param name="pending">
+    /// Those of <paramref name="registries"/> whose URL is set later (see <see cref="PendingRegistry"/>): their URL and
+    /// credentials are read when they are ready, not here, and their gateways wait for that.
+    /// </param>
+    /// <exception cref="ArgumentException">A name is used twice, a pending registry is not among the registries, or a registry's URL or auth is invalid.</exception>
     public static IServiceCollection AddRegistryGateways(
-        this IServiceCollection services, IEnumerable<RegistryOptions> registries, Action<RegistryResilienceOptions>? configureResilience = null)
+        this IServiceCollection services,
+        IEnumerable<RegistryOptions> registries,
+        Action<RegistryResilienceOptions>? configureResilience = null,
+        IEnumerable<PendingRegistry>? pending = null)
     {
         ArgumentNullException.ThrowIfNull(registries);
         var list = registries.ToList();
@@ -26,16 +34,29 @@ public static class RegistryServiceCollectionExtensions
             throw new ArgumentException($"Registry name '{duplicate.Key}' is configured more than once.", nameof(registries));
         }
 
+        var pendingByName = (pending ?? []).ToDictionary(p => p.Registry.Name, StringComparer.OrdinalIgnoreCase);
+        if (pendingByName.Values.FirstOrDefault(p => !list.Contains(p.Registry)) is { } stray)
+        {
+            throw new ArgumentException($"Pending registry '{stray.Registry.Name}' is not among the registries.", nameof(pending));
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RegistryResilienceOptions>()
             .Configure(options => configureResilience?.Invoke(options))
             .Validate(options => options.Validate() is null, "Invalid registry retry options: MaxRetryAttempts 0-10, BaseDelay positive, MaxDelay at least BaseDelay.");
 
-        var endpointsByName = new Dictionary<string, RegistryEndpoints>(StringComparer.OrdinalIgnoreCase);
+        var endpointsByName = new Dictionary<string, Lazy<RegistryEndpoints>>(StringComparer.OrdinalIgnoreCase);
         foreach (var registry in list)
         {
-            var endpoints = new RegistryEndpoints(registry);
-            var authorization = RegistryAuthentication.HeaderFor(registry, endpoints);
+            // Read on first use: a pending registry has no URL yet. Every other one is read now, so a bad URL or
+            // auth setting fails here rather than at the first request.
+            var endpoints = new Lazy<RegistryEndpoints>(() => new RegistryEndpoints(registry));
+            var authorization = new Lazy<AuthenticationHeaderValue?>(() => RegistryAuthentication.HeaderFor(registry, endpoints.Value));
+            if (!pendingByName.ContainsKey(registry.Name))
+            {
+                _ = authorization.Value;
+            }
+
             endpointsByName[registry.Name] = endpoints;
 
             var httpClient = services.AddHttpClient(HttpClientName(registry))
@@ -45,7 +66,7 @@ public static class RegistryServiceCollectionExtensions
                     client.Timeout = Timeout.InfiniteTimeSpan;
                     client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue(RegistryJson.MediaType));
                     client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json", 0.5));
-                    client.DefaultRequestHeaders.Authorization = authorization;
+                    client.DefaultRequestHeaders.Authorization = authorization.Value;
                 })
                 .ConfigurePrimaryHttpMessageHandler(() => RegistryPrimaryHandler.Create(registry))
                 // The factory's own handlers would open a logging scope around every request; retries and
@@ -58,18 +79,25 @@ public static class RegistryServiceCollectionExtensions
                     registry,
                     context.ServiceProvider.GetRequiredService<IOptions<RegistryResilienceOptions>>().Value,
                     context.ServiceProvider.GetRequiredService<ILogger<RegistryRestClient>>()));
-            httpClient.AddHttpMessageHandler(provider => new EndpointFailoverHandler(registry.Name, endpoints, provider.GetRequiredService<ILogger<EndpointFailoverHandler>>()));
+            httpClient.AddHttpMessageHandler(provider => new EndpointFailoverHandler(registry.Name, endpoints.Value, provider.GetRequiredService<ILogger<EndpointFailoverHandler>>()));
         }
 
-        services.AddSingleton<IRegistryGatewayProvider>(provider => new RegistryGatewayProvider(list, registry => new HttpRegistryGateway(
-            registry,
-            new RegistryRestClient(
-                registry.Name,
-                HttpClientName(registry),
-                provider.GetRequiredService<IHttpClientFactory>(),
-                endpointsByName[registry.Name],
-                provider.GetRequiredService<ILogger<RegistryRestClient>>()),
-            provider.GetRequiredService<ILogger<HttpRegistryGateway>>())));
+        services.AddSingleton<IRegistryGatewayProvider>(provider =>
+        {
+            IRegistryGateway Create(RegistryOptions registry) => new HttpRegistryGateway(
+                registry,
+                new RegistryRestClient(
+                    registry.Name,
+                    HttpClientName(registry),
+                    provider.GetRequiredService<IHttpClientFactory>(),
+                    endpointsByName[registry.Name].Value,
+                    provider.GetRequiredService<ILogger<RegistryRestClient>>()),
+                provider.GetRequiredService<ILogger<HttpRegistryGateway>>());
+
+            return new RegistryGatewayProvider(list, registry => pendingByName.TryGetValue(registry.Name, out var waiting)
+                ? new PendingRegistryGateway(waiting, () => Create(registry))
+                : Create(registry));
+        });
         return services;
     }
 

@@ -1,7 +1,5 @@
 using System.Collections;
-using BulkWizard.Core.Registry;
 using BulkWizard.Registry;
-using BulkWizard.Sandbox;
 using BulkWizard.Server.Configuration;
 using BulkWizard.Server.Tools;
 using Microsoft.Extensions.Configuration;
@@ -51,10 +49,14 @@ public static class ServerProgram
 
         await using var logger = SerilogSetup.CreateLogger(options.Logging);
         using var loggerFactory = new SerilogLoggerFactory(logger);
-        var startup = loggerFactory.CreateLogger("BulkWizard.Server");
+        using var sandboxFailed = new CancellationTokenSource();
         await using var sandbox = ServerSettingsLoader.AnyRegistryConfigured(builder.Configuration, environment)
             ? null
-            : await StartSandboxAsync(options, loggerFactory, startup);
+            : new EmbeddedSandbox(loggerFactory, sandboxFailed.Cancel);
+        if (sandbox is not null)
+        {
+            options.Registries.Add(sandbox.Registry);
+        }
 
         foreach (var registry in options.Registries)
         {
@@ -64,39 +66,37 @@ public static class ServerProgram
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(logger, dispose: false);
         builder.Services.AddBulkWizard(options);
-        builder.Services.AddRegistryGateways(options.Registries);
+        builder.Services.AddRegistryGateways(options.Registries, pending: sandbox is null ? [] : [sandbox.Pending]);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
-        builder.Services
+        var server = builder.Services
             .AddMcpServer(mcp =>
             {
                 mcp.ServerInfo = new() { Name = "bulkwizard", Title = "BulkWizard", Version = ServerVersion.Current };
                 mcp.ServerInstructions = ServerInstructions.Text;
             })
             .WithStdioServerTransport()
-            .WithTools<RegistryTools>(ToolJson.Options)
-            .WithTools<WizardTools>(ToolJson.Options)
-            .WithTools<PlanTools>(ToolJson.Options)
-            .WithTools<TaskTools>(ToolJson.Options)
-            .WithTools<BackupTools>(ToolJson.Options)
-            .WithTools<NamingTools>(ToolJson.Options);
+            .WithDeferredTools<RegistryTools>(ToolJson.Options)
+            .WithDeferredTools<WizardTools>(ToolJson.Options)
+            .WithDeferredTools<PlanTools>(ToolJson.Options)
+            .WithDeferredTools<TaskTools>(ToolJson.Options)
+            .WithDeferredTools<BackupTools>(ToolJson.Options)
+            .WithDeferredTools<NamingTools>(ToolJson.Options)
+            .PrepareDeferredToolsAfterFirstAnswer();
+        if (sandbox is not null)
+        {
+            // Not before: answering initialize does not wait for the Sandbox.
+            server.WithMessageFilters(filters => filters.AddOutgoingFilter(sandbox.StartAfterAnswer));
+        }
 
         try
         {
-            await builder.Build().RunAsync();
-            return 0;
+            await builder.Build().RunAsync(sandboxFailed.Token);
+            return sandbox is { Failed: true } ? 1 : 0;
         }
         catch (Exception e)
         {
             logger.Fatal(e, "The server stopped on an unexpected error");
             return 1;
         }
-    }
-
-    private static async Task<SandboxRegistry> StartSandboxAsync(BulkWizardOptions options, ILoggerFactory loggerFactory, Microsoft.Extensions.Logging.ILogger startup)
-    {
-        var sandbox = await SandboxRegistry.StartAsync(new SandboxOptions(), loggerFactory);
-        options.Registries.Add(new RegistryOptions { Name = SandboxRegistryName, Url = sandbox.BaseAddress.ToString(), Default = true });
-        ServerLog.SandboxStarted(startup, sandbox.BaseAddress);
-        return sandbox;
     }
 }
