@@ -17,7 +17,8 @@ public static class OperationRegistration
         where TTools : class
     {
         services.AddSingleton(operation);
-        new ToolRegistrations(services).WithTools<TTools>(ToolJson.Options);
+        // Built on first use, like the other tools, so that registering an operation costs nothing at start-up.
+        new ToolRegistrations(services).WithDeferredTools<TTools>(ToolJson.Options);
         return services;
     }
 
