@@ -14,10 +14,12 @@ public sealed class DeferredToolsTests
     {
         using var sdk = Provider(mcp => mcp
             .WithTools<RegistryTools>(ToolJson.Options).WithTools<WizardTools>(ToolJson.Options).WithTools<PlanTools>(ToolJson.Options)
-            .WithTools<TaskTools>(ToolJson.Options).WithTools<BackupTools>(ToolJson.Options).WithTools<NamingTools>(ToolJson.Options));
+            .WithTools<TaskTools>(ToolJson.Options).WithTools<BackupTools>(ToolJson.Options).WithTools<NamingTools>(ToolJson.Options)
+            .WithTools<SchemaUpdateTools>(ToolJson.Options));
         using var deferred = Provider(mcp => mcp
             .WithDeferredTools<RegistryTools>(ToolJson.Options).WithDeferredTools<WizardTools>(ToolJson.Options).WithDeferredTools<PlanTools>(ToolJson.Options)
-            .WithDeferredTools<TaskTools>(ToolJson.Options).WithDeferredTools<BackupTools>(ToolJson.Options).WithDeferredTools<NamingTools>(ToolJson.Options));
+            .WithDeferredTools<TaskTools>(ToolJson.Options).WithDeferredTools<BackupTools>(ToolJson.Options).WithDeferredTools<NamingTools>(ToolJson.Options)
+            .WithDeferredTools<SchemaUpdateTools>(ToolJson.Options));
 
         var expected = Listed(sdk);
         var actual = Listed(deferred);
