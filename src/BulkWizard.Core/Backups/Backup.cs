@@ -16,6 +16,9 @@ public sealed record Backup(
     /// <summary>The layout of this record on disk; a reader refuses a format it does not know.</summary>
     public const int CurrentFormat = 1;
 
+    /// <summary>The pace of the run that took the backup, where the backup recorded it.</summary>
+    public Plans.BulkOperationConfig? RunConfig { get; init; }
+
     /// <summary>
     /// <see cref="Find"/>'s index, built on first use and attached to the <see cref="Subjects"/> list itself rather than to
     /// the record, so that neither equality nor <c>with</c> (which may replace the list) sees it.

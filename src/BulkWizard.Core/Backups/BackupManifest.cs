@@ -17,5 +17,8 @@ public sealed record BackupManifest(
 {
     public const int Format = 2;
 
+    /// <summary>The pace of the run that took the backup (batches, parallelism, delay, canary): a restore runs at it too.</summary>
+    public Plans.BulkOperationConfig? RunConfig { get; init; }
+
     public int BackupFormat { get; init; } = Format;
 }

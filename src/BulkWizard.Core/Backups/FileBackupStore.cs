@@ -87,7 +87,11 @@ public sealed class FileBackupStore(DataDirectory dataDirectory) : IBackupStore
             }
         }
 
-        return new Backup(manifest.Id, manifest.Registry, manifest.PlanId, manifest.OperationType, manifest.CreatedAt, subjects) { Format = BackupManifest.Format };
+        return new Backup(manifest.Id, manifest.Registry, manifest.PlanId, manifest.OperationType, manifest.CreatedAt, subjects)
+        {
+            Format = BackupManifest.Format,
+            RunConfig = manifest.RunConfig,
+        };
     }
 
     public async Task<IReadOnlyList<BackupSummary>> ListAsync(CancellationToken cancellationToken)

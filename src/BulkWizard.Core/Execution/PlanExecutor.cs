@@ -159,7 +159,10 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
         {
             try
             {
-                var header = new BackupManifest(BackupId.New(timeProvider), gateway.Registry.Name, plan.Id, plan.OperationType, timeProvider.GetUtcNow(), [gateway.Registry.Name], 0, 0);
+                var header = new BackupManifest(BackupId.New(timeProvider), gateway.Registry.Name, plan.Id, plan.OperationType, timeProvider.GetUtcNow(), [gateway.Registry.Name], 0, 0)
+                {
+                    RunConfig = request.Config,
+                };
                 backup = await backups.BeginAsync(header, stop);
                 journalFolder = backup.Folder;
             }

@@ -36,7 +36,7 @@ public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider r
 
             var backup = await LoadAsync(backup_id, cancellationToken);
             var created = await RunCreations.ReadAsync(Path.Combine(backups.GetFolder(backup.Id), ExecutionJournal.FileName), cancellationToken);
-            var plan = await planning.SaveAsync(await new RestorePlanner(registries.Get(backup.Registry), clock, registries).PlanAsync(backup, new BulkOperationConfig(), cancellationToken, created), cancellationToken);
+            var plan = await planning.SaveAsync(await new RestorePlanner(registries.Get(backup.Registry), clock, registries).PlanAsync(backup, RestorePace(backup), cancellationToken, created), cancellationToken);
             return ClientForms.Available(server)
                 ? await conversation.ConfirmAsync(server, request, plan, wait_seconds, progress, cancellationToken)
                 : replies.PlannedReply(plan);
@@ -73,4 +73,9 @@ public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider r
             throw new McpException($"backup_id: {e.Message}", e);
         }
     }
+
+    /// <summary>A restore runs at the pace of the run it undoes (its batches, parallelism, delay and canary), with backup and rollback on.</summary>
+    private static BulkOperationConfig RestorePace(Backup backup) => backup.RunConfig is { } run
+        ? new BulkOperationConfig { BatchSize = run.BatchSize, MaxParallel = run.MaxParallel, DelayBetweenBatches = run.DelayBetweenBatches, Canary = run.Canary }
+        : new BulkOperationConfig();
 }

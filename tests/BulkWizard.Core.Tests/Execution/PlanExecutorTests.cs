@@ -42,6 +42,8 @@ public sealed class PlanExecutorTests
 
         var backup = await harness.Backups.LoadAsync(result.BackupId!, CancellationToken.None);
         Assert.Equal(plan.Id, backup.PlanId);
+        // A restore of this backup runs at the same pace.
+        Assert.Equal((2, 2, true), (backup.RunConfig!.BatchSize, backup.RunConfig.MaxParallel, backup.RunConfig.Canary));
         // Entries are written as items run (in parallel), each before its write; they hold only what the change touches.
         Assert.Equal(Subjects, backup.Subjects.Select(s => s.Subject).Order(StringComparer.Ordinal));
         Assert.All(backup.Subjects, s => Assert.Equal(ScopeParts.Config, s.Captured));
