@@ -43,7 +43,9 @@ public sealed class PendingRegistryTests
     public async Task Gateway_CancelledWhileWaiting_StopsWaiting()
     {
         var registry = new RegistryOptions { Name = "slow" };
-        await using var services = Provider(registry, cancellationToken => Task.Delay(Timeout.Infinite, cancellationToken));
+        // A start that never finishes: only the caller's cancellation ends the wait.
+        var neverReady = new TaskCompletionSource();
+        await using var services = Provider(registry, cancellationToken => neverReady.Task.WaitAsync(cancellationToken));
         var gateway = services.GetRequiredService<IRegistryGatewayProvider>().Get(null);
         using var cancel = new CancellationTokenSource();
 

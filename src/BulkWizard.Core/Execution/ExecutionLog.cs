@@ -35,6 +35,9 @@ internal static partial class ExecutionLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Mode of {Scope} could not be put back to {Mode}; set it by hand")]
     public static partial void ModeNotPutBack(ILogger logger, Exception exception, string scope, string mode);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Backup {BackupId} of plan {PlanId} could not be sealed; its entries are in the run's journal")]
+    public static partial void BackupNotSealed(ILogger logger, Exception exception, string backupId, string planId);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Journal {Path} could not be written")]
     public static partial void JournalFailed(ILogger logger, Exception exception, string path);
 

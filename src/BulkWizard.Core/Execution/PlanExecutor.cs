@@ -203,15 +203,33 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
             {
                 run.Journal = journal;
                 run.Backup = backup;
-                var result = await ApplyAndFinishAsync(request, run, backup?.Id, journal);
-                if (backup is not null)
+                try
                 {
-                    await backup.CompleteAsync(CancellationToken.None);
-                    ExecutionLog.BackupWritten(logger, backup.Id, plan.Id);
+                    return await ApplyAndFinishAsync(request, run, backup?.Id, journal);
                 }
-
-                return result;
+                finally
+                {
+                    // Sealed whatever happened, so that what was written can be put back with restore_backup.
+                    if (backup is not null)
+                    {
+                        await SealAsync(backup, plan.Id);
+                    }
+                }
             }
+        }
+    }
+
+    private async Task SealAsync(BackupWriter backup, string planId)
+    {
+        try
+        {
+            await backup.CompleteAsync(CancellationToken.None);
+            ExecutionLog.BackupWritten(logger, backup.Id, planId);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The entries stay in the run's journal (each applying line carries its target's), from which they can be read back.
+            ExecutionLog.BackupNotSealed(logger, e, backup.Id, planId);
         }
     }
 
