@@ -56,7 +56,7 @@ public sealed class BackupWriter : IAsyncDisposable
     /// <summary>The entries written so far, by registry (null: the backup's own) and subject; for undoing this run's changes.</summary>
     public async Task<IReadOnlyDictionary<(string? Registry, string Subject), SubjectBackup>> ReadEntriesAsync(CancellationToken cancellationToken)
     {
-        await _lines.FlushAsync();
+        // The lines were handed to the operating system as they were written; reading them back needs no flush to disk.
         var entries = new Dictionary<(string?, string), SubjectBackup>();
         await foreach (var entry in BackupEntries.ReadAsync(Path.Combine(Folder, EntriesFileName), cancellationToken))
         {

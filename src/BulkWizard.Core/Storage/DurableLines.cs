@@ -100,9 +100,6 @@ internal sealed class DurableLines : IAsyncDisposable
         }
     }
 
-    /// <summary>Takes every line written so far to disk.</summary>
-    public Task FlushAsync() => FlushThroughAsync(Volatile.Read(ref _written));
-
     /// <summary>Waits until everything up to <paramref name="end"/> is on disk; the first waiter flushes for all that wait with it.</summary>
     private async Task FlushThroughAsync(long end)
     {
