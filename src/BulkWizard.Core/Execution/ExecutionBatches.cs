@@ -27,22 +27,23 @@ internal static class ExecutionBatches
     }
 
     /// <summary>
-    /// Runs of consecutive changes with the same reference depth: a wave starts only when the one before it has
-    /// finished, so a subject that another one references is in place before the referrer (plans list them first).
+    /// Runs of consecutive changes with the same rank (<see cref="PlannedChange.UndoOrder"/>): a wave starts only when the
+    /// one before it has finished, so a subject that another one references is in place before the referrer is
+    /// registered, and a referrer is gone before what it references is deleted.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<int>> Waves(IReadOnlyList<int> batch, IReadOnlyList<PlannedChange> changes)
     {
         var waves = new List<IReadOnlyList<int>>();
         List<int>? current = null;
-        var depth = int.MinValue;
+        var rank = int.MinValue;
         foreach (var index in batch)
         {
-            var itemDepth = changes[index].UndoOrder.ReferenceDepth;
-            if (current is null || itemDepth != depth)
+            var itemRank = changes[index].UndoOrder.Rank;
+            if (current is null || itemRank != rank)
             {
                 current = [];
                 waves.Add(current);
-                depth = itemDepth;
+                rank = itemRank;
             }
 
             current.Add(index);
@@ -52,12 +53,12 @@ internal static class ExecutionBatches
     }
 
     /// <summary>
-    /// The applied changes in undo order: higher reference depth first (referrers before what they reference),
+    /// The applied changes in undo order: higher rank first,
     /// then higher version first, ties in reverse plan order; whatever order they completed in.
     /// </summary>
     public static IReadOnlyList<int> UndoOrder(IEnumerable<int> applied, IReadOnlyList<PlannedChange> changes) =>
         [.. applied
-            .OrderByDescending(i => changes[i].UndoOrder.ReferenceDepth)
+            .OrderByDescending(i => changes[i].UndoOrder.Rank)
             .ThenByDescending(i => changes[i].UndoOrder.Version)
             .ThenByDescending(i => i)];
 }

@@ -49,14 +49,12 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
 
         if (!config.CreateBackup && config.RollbackOnError)
         {
-            return "create_backup: false is refused while rollback_on_error is on, because a rollback puts subjects back from the backup. " +
-                "Set create_backup to true, or rollback_on_error to false.";
+            return ExecutionRefusals.BackupNeededForRollback;
         }
 
         if (!config.CreateBackup && plan.IsDestructive)
         {
-            return "create_backup: false is refused for this plan: it is destructive (it deletes, or switches modes to READONLY or IMPORT) " +
-                "and without a backup nothing could put it back. Set create_backup to true.";
+            return ExecutionRefusals.DestructiveWithoutBackup;
         }
 
         if (!string.Equals(plan.Registry, gateway.Registry.Name, StringComparison.OrdinalIgnoreCase))

@@ -102,9 +102,14 @@ public abstract record PlannedChange(string Subject)
     [JsonIgnore]
     public virtual IReadOnlyList<RegistryScope> TransientModeScopes => [];
 
-    /// <summary>Undo order: referrers before the subjects they reference (higher rank first), then higher versions first.</summary>
+    /// <summary>
+    /// Order between changes that depend on each other. <c>Rank</c>: a plan lists its changes in ascending rank and a run
+    /// starts a rank only when the one before has finished; undo goes in descending rank, then higher versions first.
+    /// A change that creates what others reference ranks below them (restore: referenced subjects first); a change that
+    /// deletes what others reference ranks above them (cleanup: referrers deleted first, and so restored last).
+    /// </summary>
     [JsonIgnore]
-    public virtual (int ReferenceDepth, int Version) UndoOrder => (0, 0);
+    public virtual (int Rank, int Version) UndoOrder => (0, 0);
 
     public static bool SameState(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
 }

@@ -35,7 +35,7 @@ internal sealed record SubjectRestoreChange(string Subject, string BackupId, Sub
     public override JsonNode? After => RestoredState().ToJson();
 
     [JsonIgnore]
-    public override (int ReferenceDepth, int Version) UndoOrder => (ReferenceDepth, 0);
+    public override (int Rank, int Version) UndoOrder => (ReferenceDepth, 0);
 
     [JsonIgnore]
     public override IReadOnlyList<RegistryScope> TransientModeScopes => [RegistryScope.ForSubject(Target)];

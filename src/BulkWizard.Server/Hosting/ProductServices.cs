@@ -1,6 +1,9 @@
 using BulkWizard.Core.Backups;
+using BulkWizard.Core.Cleanup;
+using BulkWizard.Core.Cleanup.Impact;
 using BulkWizard.Core.Execution;
 using BulkWizard.Core.Plans;
+using BulkWizard.Core.Registry;
 using BulkWizard.Core.SchemaUpdate;
 using BulkWizard.Core.Storage;
 using BulkWizard.Core.Tasks;
@@ -41,6 +44,9 @@ public static class ProductServices
 
         // The operation types, each with the tool class of its planning tool: one line per operation.
         services.AddBulkOperation<SchemaUpdateTools>(sp => new SchemaUpdateOperation(options.Selection, sp.GetRequiredService<TimeProvider>()));
+        services.AddBulkOperation<CleanupTools>(sp => new CleanupOperation(
+            options.Selection, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRegistryGatewayProvider>(),
+            sp.GetRequiredService<IConsumerImpactChecker>(), new ImpactCheckOptions(TimeSpan.FromSeconds(5))));
         return services;
     }
 }

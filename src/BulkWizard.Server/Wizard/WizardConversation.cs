@@ -75,8 +75,9 @@ public sealed class WizardConversation(
         if (reply.Status == "needs_input")
         {
             sessions.Remove(session.Id);
-            var field = reply.Question!.Fields[0];
-            throw new WizardInputException($"{field.Name}: missing; give {field.Expects}.");
+            var question = reply.Question!;
+            var field = question.Fields[0];
+            throw new WizardInputException($"{question.Message} {field.Name}: missing; give {field.Expects}.");
         }
 
         // The plan is in the plan store and confirmed by id: a session kept for nothing would hold it in memory until it expires.
@@ -296,11 +297,15 @@ public sealed class WizardConversation(
         Propose(session, arguments);
     }
 
+    /// <summary>
+    /// Adds the operation's proposals; a key already proposed keeps its value, so an explicit selection (a pattern or
+    /// subjects) wins over the selector an operation implies (a test cleanup proposes the test selector).
+    /// </summary>
     private static void Propose(WizardSession session, IOperationArguments? arguments)
     {
         foreach (var (key, value) in arguments?.Proposals() ?? new Dictionary<string, JsonNode>())
         {
-            session.Proposed[key] = value.DeepClone();
+            session.Proposed.TryAdd(key, value.DeepClone());
         }
     }
 

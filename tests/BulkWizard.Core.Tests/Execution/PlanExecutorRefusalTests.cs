@@ -118,7 +118,7 @@ public sealed class PlanExecutorRefusalTests
 
         public override JsonNode? After => null;
 
-        public override (int ReferenceDepth, int Version) UndoOrder => (Depth, Version);
+        public override (int Rank, int Version) UndoOrder => (Depth, Version);
 
         public override string Describe() => Subject;
 

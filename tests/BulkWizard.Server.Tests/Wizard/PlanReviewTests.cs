@@ -97,7 +97,7 @@ public sealed class PlanReviewTests
         var error = await Assert.ThrowsAsync<WizardInputException>(() =>
             harness.Conversation.PlanFromArgumentsAsync(new SelectionArguments(), new ReviewedArguments { Kind = "test" }, new RunSettings(), default));
 
-        Assert.Equal("consumer_action: missing; give one of wait, force, skip, cancel.", error.Message);
+        Assert.Equal(ReviewedOperation.ReviewMessage + " consumer_action: missing; give one of wait, force, skip, cancel.", error.Message);
     }
 
     [Fact]

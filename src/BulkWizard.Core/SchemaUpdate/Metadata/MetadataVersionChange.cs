@@ -45,7 +45,7 @@ internal sealed record MetadataVersionChange(
     public override JsonNode? After => State(NextVersion, null, ExpectedMetadata, NextVersion + 1);
 
     [JsonIgnore]
-    public override (int ReferenceDepth, int Version) UndoOrder => (0, NextVersion);
+    public override (int Rank, int Version) UndoOrder => (0, NextVersion);
 
     public override string Describe() =>
         $"{Subject}: version {BaseVersion} (id {BaseId}) → new version {NextVersion}, metadata {RegistryMetadata.Show(BaseMetadata)} → {RegistryMetadata.Show(ExpectedMetadata)}";

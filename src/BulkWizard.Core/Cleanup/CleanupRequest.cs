@@ -1,0 +1,8 @@
+namespace BulkWizard.Core.Cleanup;
+
+/// <summary>What to clean up, from the answers: the type, soft or permanent, the versions to keep, context removal.</summary>
+/// <param name="Excluded">Subjects a review left out (e.g. active producers), with the reason shown among the skipped.</param>
+internal sealed record CleanupRequest(CleanupType Type, bool Permanent, int? KeepLast, bool RemoveEmptyContext)
+{
+    public IReadOnlyDictionary<string, string> Excluded { get; init; } = new Dictionary<string, string>();
+}

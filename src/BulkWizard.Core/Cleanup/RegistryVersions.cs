@@ -1,0 +1,86 @@
+using BulkWizard.Core.Cleanup.Impact;
+using BulkWizard.Core.Registry;
+
+namespace BulkWizard.Core.Cleanup;
+
+/// <summary>
+/// Every version in the registry, soft-deleted ones included, read with the paged
+/// <c>GET /schemas?subjectPrefix=:*:&amp;deleted=true</c> (1,000 a request) rather than per subject: versions by
+/// subject, who references each version, and how many versions use each id in each context. The record names are
+/// kept for the selected subjects only.
+/// </summary>
+internal sealed class RegistryVersions
+{
+    private readonly Dictionary<QualifiedSubject, List<VersionFacts>> _bySubject = [];
+    private readonly Dictionary<VersionKey, List<VersionKey>> _referrers = [];
+    private readonly Dictionary<(string Context, int Id), int> _idUses = [];
+    private readonly Dictionary<QualifiedSubject, HashSet<string>> _recordNames = [];
+
+    public static async Task<RegistryVersions> ReadAsync(IRegistryGateway gateway, IReadOnlySet<QualifiedSubject> selected, CancellationToken cancellationToken)
+    {
+        var index = new RegistryVersions();
+        var undecided = new HashSet<QualifiedSubject>();
+        await foreach (var version in gateway.ListSchemasAsync(new SchemaQuery(":*:", IncludeDeleted: true), cancellationToken))
+        {
+            index.Add(version);
+            if (version.Deleted is null && selected.Contains(version.Subject))
+            {
+                undecided.Add(version.Subject);
+            }
+
+            if (selected.Contains(version.Subject))
+            {
+                var names = index._recordNames.TryGetValue(version.Subject, out var set) ? set : index._recordNames[version.Subject] = [];
+                names.UnionWith(RecordNames.Of(version));
+            }
+        }
+
+        // Registries before 8.0 do not flag soft-deleted versions in the listing: the live listing of each selected subject does.
+        foreach (var subject in undecided)
+        {
+            var live = (await gateway.ListVersionsAsync(subject, DeletedFilter.LiveOnly, cancellationToken)).ToHashSet();
+            var versions = index._bySubject[subject];
+            for (var i = 0; i < versions.Count; i++)
+            {
+                versions[i] = versions[i] with { Deleted = !live.Contains(versions[i].Version) };
+            }
+        }
+
+        return index;
+    }
+
+    public IReadOnlyList<VersionFacts> VersionsOf(QualifiedSubject subject) =>
+        _bySubject.TryGetValue(subject, out var versions) ? versions : [];
+
+    public IEnumerable<QualifiedSubject> SubjectsIn(string context) => _bySubject.Keys.Where(s => s.Context == context);
+
+    public IReadOnlyList<VersionKey> ReferrersOf(VersionKey version) =>
+        _referrers.TryGetValue(version, out var referrers) ? referrers : [];
+
+    public VersionFacts? Find(VersionKey key) => VersionsOf(key.Subject).FirstOrDefault(v => v.Version == key.Version);
+
+    /// <summary>How many versions (live or soft-deleted) in <paramref name="context"/> use schema id <paramref name="id"/>.</summary>
+    public int UsesOf(string context, int id) => _idUses.GetValueOrDefault((context, id));
+
+    public IReadOnlyList<string> RecordNamesOf(QualifiedSubject subject) =>
+        _recordNames.TryGetValue(subject, out var names) ? [.. names.Order(StringComparer.Ordinal)] : [];
+
+    private void Add(SchemaVersion version)
+    {
+        var subject = version.Subject;
+        var references = version.References.Select(r => new VersionKey(Resolve(subject, r.Subject), r.Version)).ToList();
+        var versions = _bySubject.TryGetValue(subject, out var list) ? list : _bySubject[subject] = [];
+        versions.Add(new VersionFacts(version.Version, version.Id, version.Deleted ?? false, references));
+        var self = new VersionKey(subject, version.Version);
+        foreach (var reference in references)
+        {
+            (_referrers.TryGetValue(reference, out var referrers) ? referrers : _referrers[reference] = []).Add(self);
+        }
+
+        _idUses[(subject.Context, version.Id)] = _idUses.GetValueOrDefault((subject.Context, version.Id)) + 1;
+    }
+
+    /// <summary>An unqualified reference names a subject in the referrer's own context.</summary>
+    private static QualifiedSubject Resolve(QualifiedSubject referrer, string reference) =>
+        reference.StartsWith(":.", StringComparison.Ordinal) ? QualifiedSubject.Parse(reference) : new QualifiedSubject(referrer.Context, reference);
+}

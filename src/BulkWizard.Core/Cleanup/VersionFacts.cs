@@ -1,0 +1,12 @@
+using BulkWizard.Core.Registry;
+
+namespace BulkWizard.Core.Cleanup;
+
+/// <summary>What the cleanup needs of one version: number, id, deleted flag and the versions it references.</summary>
+internal sealed record VersionFacts(int Version, int Id, bool Deleted, IReadOnlyList<VersionKey> References);
+
+/// <summary>One version of one subject, as a dictionary key.</summary>
+internal readonly record struct VersionKey(QualifiedSubject Subject, int Version)
+{
+    public override string ToString() => $"{Subject} version {Version}";
+}
