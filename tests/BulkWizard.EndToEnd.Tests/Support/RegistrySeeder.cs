@@ -23,6 +23,15 @@ public sealed class RegistrySeeder(Uri baseAddress) : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
     }
 
+    /// <summary>Registers a schema referencing <paramref name="referencedSubject"/> version <paramref name="version"/> under <paramref name="name"/>.</summary>
+    public async Task<int> RegisterWithReferenceAsync(string subject, string schema, string name, string referencedSubject, int version)
+    {
+        var references = new[] { new { name, subject = referencedSubject, version } };
+        var response = await _http.PostAsJsonAsync($"subjects/{Uri.EscapeDataString(subject)}/versions", new { schema, references });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
+    }
+
     public async Task DeleteVersionAsync(string subject, int version) =>
         (await _http.DeleteAsync($"subjects/{Uri.EscapeDataString(subject)}/versions/{version}")).EnsureSuccessStatusCode();
 
