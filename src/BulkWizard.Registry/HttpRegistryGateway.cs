@@ -82,11 +82,18 @@ internal sealed class HttpRegistryGateway : IRegistryGateway
     public async IAsyncEnumerable<SchemaVersion> ListSchemasAsync(SchemaQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
+        if (query.IncludeAliases && await GetCapabilitiesAsync(cancellationToken) is { ListsAliases: false } capabilities)
+        {
+            // An older registry ignores aliases=true and answers as if no alias existed: refuse instead.
+            throw new NotSupportedException(
+                $"Registry '{Registry.Name}' (release {capabilities.ReportedVersion ?? "unknown"}) cannot list aliases; GET /schemas?aliases=true needs 7.6.3 or 7.7.0 and later.");
+        }
+
         var pages = RegistryPager.ReadAllAsync(
             (offset, ct) => _rest.SendAsync<WireSchema[]>(
                 RegistryCall.Get(RegistryPath.Of("schemas")
                     .Query("subjectPrefix", query.SubjectPrefix).Flag("deleted", query.IncludeDeleted).Flag("latestOnly", query.LatestOnly)
-                    .Query("offset", offset).Query("limit", query.PageSize)),
+                    .Flag("aliases", query.IncludeAliases).Query("offset", offset).Query("limit", query.PageSize)),
                 ct),
             query.PageSize,
             schema => (schema.Subject, schema.Version),

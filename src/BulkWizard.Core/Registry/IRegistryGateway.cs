@@ -35,7 +35,10 @@ public interface IRegistryGateway
     /// </summary>
     Task<SchemaVersion?> GetVersionAsync(QualifiedSubject subject, VersionSelector version, bool includeDeleted, CancellationToken cancellationToken);
 
-    /// <summary><c>GET /schemas</c>, paged until the registry returns an empty page.</summary>
+    /// <summary>
+    /// <c>GET /schemas</c>, paged until the registry returns an empty page. With <see cref="SchemaQuery.IncludeAliases"/>
+    /// on a release without <see cref="ServerCapabilities.ListsAliases"/>, <see cref="NotSupportedException"/>.
+    /// </summary>
     IAsyncEnumerable<SchemaVersion> ListSchemasAsync(SchemaQuery query, CancellationToken cancellationToken);
 
     /// <summary><c>POST /subjects/{s}/versions</c>: a normal registration, or an IMPORT one with id and version.</summary>
