@@ -219,8 +219,18 @@ internal sealed class HttpRegistryGateway : IRegistryGateway
         var name = QualifiedSubject.ContextOnly(context).Context;
         EnsureWritable($"deleting context '{name}'");
 
-        // Deleting a context twice answers 204 both times, so repeating it is harmless.
-        await _rest.SendAsync(RegistryCall.IdempotentWrite(HttpMethod.Delete, RegistryPath.Of("contexts").Segment(name)), cancellationToken);
+        try
+        {
+            // Deleting a context twice answers 204 both times, so repeating it is harmless.
+            await _rest.SendAsync(RegistryCall.IdempotentWrite(HttpMethod.Delete, RegistryPath.Of("contexts").Segment(name)), cancellationToken);
+        }
+        catch (SchemaRegistryException e) when (e.ErrorCode is 404 or 405)
+        {
+            // Before 8.0.1 there is no such route (the framework's 404/404, or 405 from a proxy). Since 8.0.1 an unknown
+            // context answers 204, so a bare 404 never means "already gone" and must not read as success.
+            throw new NotSupportedException(
+                $"Registry '{Registry.Name}' cannot delete contexts: DELETE /contexts/{{context}} came with 8.0.1 (it answered HTTP {(int)e.Status}).", e);
+        }
     }
 
     public async Task<IReadOnlyList<int>> GetReferencedByAsync(QualifiedSubject subject, VersionSelector version, bool includeDeleted, CancellationToken cancellationToken)

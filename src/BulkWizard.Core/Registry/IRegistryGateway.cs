@@ -77,7 +77,10 @@ public interface IRegistryGateway
     /// <summary><c>GET /contexts</c>: <c>.</c> first, then the named contexts.</summary>
     Task<IReadOnlyList<string>> ListContextsAsync(CancellationToken cancellationToken);
 
-    /// <summary><c>DELETE /contexts/{ctx}</c> (8.0.1+); refused with 42211 while any version, even soft-deleted, remains in it.</summary>
+    /// <summary>
+    /// <c>DELETE /contexts/{ctx}</c> (8.0.1+); refused with 42211 while any version, even soft-deleted, remains in it.
+    /// A release without the endpoint gives <see cref="NotSupportedException"/> (its 404 is not "already deleted").
+    /// </summary>
     Task DeleteContextAsync(string context, CancellationToken cancellationToken);
 
     /// <summary><c>GET /subjects/{s}/versions/{v}/referencedby</c>, all pages: ids of the schemas that reference this version.</summary>
