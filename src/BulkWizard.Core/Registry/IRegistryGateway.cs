@@ -50,7 +50,12 @@ public interface IRegistryGateway
     /// <summary><c>DELETE /subjects/{s}/versions/{v}</c>; the value is the deleted version number.</summary>
     Task<WriteResult<int>> DeleteVersionAsync(QualifiedSubject subject, VersionSelector version, DeleteKind kind, CancellationToken cancellationToken);
 
-    /// <summary><c>DELETE /subjects/{s}</c>; the value is the deleted version numbers.</summary>
+    /// <summary>
+    /// <c>DELETE /subjects/{s}</c>; the value is the deleted version numbers. When the answer was lost and a re-read
+    /// shows the delete applied, the value is what the re-read found: after a soft delete every version now
+    /// soft-deleted (which may include some deleted before this call), after a permanent one none. A caller that
+    /// must know exactly what it deleted takes the versions it saw live (soft) or all of them (permanent) beforehand.
+    /// </summary>
     Task<WriteResult<IReadOnlyList<int>>> DeleteSubjectAsync(QualifiedSubject subject, DeleteKind kind, CancellationToken cancellationToken);
 
     /// <summary>
