@@ -82,11 +82,18 @@ internal sealed class HttpRegistryGateway : IRegistryGateway
     public async IAsyncEnumerable<SchemaVersion> ListSchemasAsync(SchemaQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
+        if (query.IncludeAliases && await GetCapabilitiesAsync(cancellationToken) is { ListsAliases: false } capabilities)
+        {
+            // An older registry ignores aliases=true and answers as if no alias existed: refuse instead.
+            throw new NotSupportedException(
+                $"Registry '{Registry.Name}' (release {capabilities.ReportedVersion ?? "unknown"}) cannot list aliases; GET /schemas?aliases=true needs 7.6.3 or 7.7.0 and later.");
+        }
+
         var pages = RegistryPager.ReadAllAsync(
             (offset, ct) => _rest.SendAsync<WireSchema[]>(
                 RegistryCall.Get(RegistryPath.Of("schemas")
                     .Query("subjectPrefix", query.SubjectPrefix).Flag("deleted", query.IncludeDeleted).Flag("latestOnly", query.LatestOnly)
-                    .Query("offset", offset).Query("limit", query.PageSize)),
+                    .Flag("aliases", query.IncludeAliases).Query("offset", offset).Query("limit", query.PageSize)),
                 ct),
             query.PageSize,
             schema => (schema.Subject, schema.Version),
@@ -212,8 +219,18 @@ internal sealed class HttpRegistryGateway : IRegistryGateway
         var name = QualifiedSubject.ContextOnly(context).Context;
         EnsureWritable($"deleting context '{name}'");
 
-        // Deleting a context twice answers 204 both times, so repeating it is harmless.
-        await _rest.SendAsync(RegistryCall.IdempotentWrite(HttpMethod.Delete, RegistryPath.Of("contexts").Segment(name)), cancellationToken);
+        try
+        {
+            // Deleting a context twice answers 204 both times, so repeating it is harmless.
+            await _rest.SendAsync(RegistryCall.IdempotentWrite(HttpMethod.Delete, RegistryPath.Of("contexts").Segment(name)), cancellationToken);
+        }
+        catch (SchemaRegistryException e) when (e.ErrorCode is 404 or 405)
+        {
+            // Before 8.0.1 there is no such route (the framework's 404/404, or 405 from a proxy). Since 8.0.1 an unknown
+            // context answers 204, so a bare 404 never means "already gone" and must not read as success.
+            throw new NotSupportedException(
+                $"Registry '{Registry.Name}' cannot delete contexts: DELETE /contexts/{{context}} came with 8.0.1 (it answered HTTP {(int)e.Status}).", e);
+        }
     }
 
     public async Task<IReadOnlyList<int>> GetReferencedByAsync(QualifiedSubject subject, VersionSelector version, bool includeDeleted, CancellationToken cancellationToken)

@@ -21,7 +21,10 @@ internal static class WireMapping
         wire.RuleSet,
         wire.Guid,
         wire.Ts,
-        wire.Deleted ?? (deletedWereIncluded ? null : false));
+        wire.Deleted ?? (deletedWereIncluded ? null : false))
+    {
+        Aliases = wire.Aliases is { Count: > 0 } aliases ? [.. aliases.Select(QualifiedSubject.Parse)] : null,
+    };
 
     public static SchemaById ToSchemaById(int id, WireSchema wire) => new(
         wire.Id ?? id,

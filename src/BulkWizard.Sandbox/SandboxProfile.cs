@@ -9,6 +9,6 @@ public enum SandboxProfile
     /// <summary>The community edition of 8.x: like <see cref="Platform8"/> but rule sets are silently dropped.</summary>
     Community,
 
-    /// <summary>Confluent Platform 7.6: Avro schemaType omitted, no guid/ts/deleted, 409 for incompatible, no DELETE /contexts, no /schemas cap.</summary>
+    /// <summary>Confluent Platform 7.6: Avro schemaType omitted, no guid/ts/deleted, 409 for incompatible, no DELETE /contexts, no /schemas cap, no aliases listing (7.6.1).</summary>
     Platform76,
 }

@@ -47,6 +47,19 @@ public sealed class ServerCapabilitiesTests
     }
 
     [Theory]
+    [InlineData("7.5.5", false)]
+    [InlineData("7.6.1", false)]
+    [InlineData("7.6.2", false)]
+    [InlineData("7.6.3", true)]
+    [InlineData("7.7.0", true)]
+    [InlineData("8.1.2", true)]
+    [InlineData("garbage", false)]
+    public void ListsAliases_From763On76AndFrom770(string version, bool lists)
+    {
+        Assert.Equal(lists, ServerCapabilities.FromVersion(version).ListsAliases);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("garbage")]

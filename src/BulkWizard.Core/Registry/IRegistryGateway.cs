@@ -35,7 +35,10 @@ public interface IRegistryGateway
     /// </summary>
     Task<SchemaVersion?> GetVersionAsync(QualifiedSubject subject, VersionSelector version, bool includeDeleted, CancellationToken cancellationToken);
 
-    /// <summary><c>GET /schemas</c>, paged until the registry returns an empty page.</summary>
+    /// <summary>
+    /// <c>GET /schemas</c>, paged until the registry returns an empty page. With <see cref="SchemaQuery.IncludeAliases"/>
+    /// on a release without <see cref="ServerCapabilities.ListsAliases"/>, <see cref="NotSupportedException"/>.
+    /// </summary>
     IAsyncEnumerable<SchemaVersion> ListSchemasAsync(SchemaQuery query, CancellationToken cancellationToken);
 
     /// <summary><c>POST /subjects/{s}/versions</c>: a normal registration, or an IMPORT one with id and version.</summary>
@@ -47,7 +50,12 @@ public interface IRegistryGateway
     /// <summary><c>DELETE /subjects/{s}/versions/{v}</c>; the value is the deleted version number.</summary>
     Task<WriteResult<int>> DeleteVersionAsync(QualifiedSubject subject, VersionSelector version, DeleteKind kind, CancellationToken cancellationToken);
 
-    /// <summary><c>DELETE /subjects/{s}</c>; the value is the deleted version numbers.</summary>
+    /// <summary>
+    /// <c>DELETE /subjects/{s}</c>; the value is the deleted version numbers. When the answer was lost and a re-read
+    /// shows the delete applied, the value is what the re-read found: after a soft delete every version now
+    /// soft-deleted (which may include some deleted before this call), after a permanent one none. A caller that
+    /// must know exactly what it deleted takes the versions it saw live (soft) or all of them (permanent) beforehand.
+    /// </summary>
     Task<WriteResult<IReadOnlyList<int>>> DeleteSubjectAsync(QualifiedSubject subject, DeleteKind kind, CancellationToken cancellationToken);
 
     /// <summary>
@@ -74,7 +82,10 @@ public interface IRegistryGateway
     /// <summary><c>GET /contexts</c>: <c>.</c> first, then the named contexts.</summary>
     Task<IReadOnlyList<string>> ListContextsAsync(CancellationToken cancellationToken);
 
-    /// <summary><c>DELETE /contexts/{ctx}</c> (8.0.1+); refused with 42211 while any version, even soft-deleted, remains in it.</summary>
+    /// <summary>
+    /// <c>DELETE /contexts/{ctx}</c> (8.0.1+); refused with 42211 while any version, even soft-deleted, remains in it.
+    /// A release without the endpoint gives <see cref="NotSupportedException"/> (its 404 is not "already deleted").
+    /// </summary>
     Task DeleteContextAsync(string context, CancellationToken cancellationToken);
 
     /// <summary><c>GET /subjects/{s}/versions/{v}/referencedby</c>, all pages: ids of the schemas that reference this version.</summary>

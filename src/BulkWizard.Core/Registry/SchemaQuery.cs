@@ -15,4 +15,13 @@ public sealed record SchemaQuery(
     int PageSize = SchemaQuery.DefaultPageSize)
 {
     public const int DefaultPageSize = 1000;
+
+    /// <summary>
+    /// <c>aliases=true</c>: each version of a subject that aliases point at carries them in
+    /// <see cref="SchemaVersion.Aliases"/>. The registry finds an alias only when the alias's own name matches
+    /// <see cref="SubjectPrefix"/> (use <c>:*:</c> to find every alias), and then also lists a target outside the
+    /// prefix. Needs <see cref="ServerCapabilities.ListsAliases"/>: older releases ignore the parameter, so the
+    /// gateway refuses rather than report no aliases.
+    /// </summary>
+    public bool IncludeAliases { get; init; }
 }

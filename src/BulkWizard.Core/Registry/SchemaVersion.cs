@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace BulkWizard.Core.Registry;
 
@@ -22,4 +23,13 @@ public sealed record SchemaVersion(
     JsonObject? RuleSet,
     string? SchemaGuid,
     long? Timestamp,
-    bool? Deleted);
+    bool? Deleted)
+{
+    /// <summary>
+    /// The subjects whose config names this version's subject as their alias, in the registry's order; only from
+    /// a listing with <see cref="SchemaQuery.IncludeAliases"/>, and null when there are none. Kept out of stored
+    /// JSON when null, so backups read before it existed and written without it look the same.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<QualifiedSubject>? Aliases { get; init; }
+}

@@ -25,6 +25,17 @@ public sealed partial record ServerCapabilities(string? ReportedVersion, Version
     /// <summary>Subject aliases through <c>PUT /config/{alias}</c> (7.4.1).</summary>
     public bool SupportsAliases => AtLeast(7, 4, 1);
 
+    /// <summary>
+    /// <c>aliases=true</c> on <c>GET /schemas</c>: 7.6.3 on the 7.6 line, 7.7.0 and later. 7.6.2 has it but qualifies
+    /// the targets of aliases with the requested prefix instead of each alias's context; earlier releases ignore it.
+    /// </summary>
+    public bool ListsAliases => Release switch
+    {
+        null => false,
+        { Major: 7, Minor: 6 } => Release.Build >= 3,
+        _ => AtLeast(7, 7, 0),
+    };
+
     /// <summary>Responses carry <c>schemaType</c> for Avro too, and <c>guid</c>, <c>ts</c> and <c>deleted</c> (8.0.0).</summary>
     public bool ReportsFullSchemaFields => AtLeast(8, 0, 0);
 

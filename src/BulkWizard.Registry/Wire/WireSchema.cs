@@ -14,4 +14,8 @@ internal sealed record WireSchema(
     JsonObject? Metadata,
     JsonObject? RuleSet,
     long? Ts,
-    bool? Deleted);
+    bool? Deleted)
+{
+    /// <summary>Only in <c>GET /schemas?aliases=true</c> (an <c>ExtendedSchema</c>), and only on alias targets.</summary>
+    public IReadOnlyList<string>? Aliases { get; init; }
+}

@@ -13,7 +13,8 @@ internal sealed class SchemaEndpoints(RegistryStore store)
     public IEnumerable<RouteDefinition> Routes()
     {
         yield return RouteDefinition.Get("/schemas", r => RegistryResponse.Ok(store.Read(c =>
-            new SchemaReads(c).List(r.Param("subjectPrefix"), r.Flag("deleted"), r.Flag("latestOnly"), r.Int("offset", 0), r.Int("limit", -1)))));
+            new SchemaReads(c).List(r.Param("subjectPrefix"), r.Flag("deleted"), r.Flag("latestOnly"), r.Flag("aliases") && c.ListsAliases,
+                r.Int("offset", 0), r.Int("limit", -1)))));
         yield return RouteDefinition.Get("/schemas/types", _ => RegistryResponse.Ok(JsonValues.Array(["JSON", "PROTOBUF", "AVRO"])));
         yield return RouteDefinition.Get("/schemas/ids/{id}", r => RegistryResponse.Ok(store.Read(c =>
             new SchemaReads(c).ByIdView(Id(r), Subject(c, r), r.Flag("fetchMaxId")))));

@@ -54,7 +54,11 @@ internal sealed class Deletion(RegistryCore core)
         return version.Version;
     }
 
-    /// <summary>DELETE /subjects/{s}: returns the versions deleted, ascending.</summary>
+    /// <summary>
+    /// DELETE /subjects/{s}: returns the versions deleted, ascending. As the registry does: 40401, then 40404
+    /// (before the mode check), then 42205, then version by version (a soft delete looks at live versions only)
+    /// 42206 for a referrer in another subject and, when permanent, 40405 for a live version.
+    /// </summary>
     public IReadOnlyList<int> DeleteSubject(string subjectKey, bool permanent)
     {
         var state = core.State;
@@ -64,18 +68,14 @@ internal sealed class Deletion(RegistryCore core)
             throw RegistryErrors.SubjectNotFound(subjectKey);
         }
 
-        RequireWritable(subjectKey);
-        if (permanent && subject.HasLive)
-        {
-            throw RegistryErrors.SubjectNotSoftDeleted(subjectKey);
-        }
-
         if (!permanent && !subject.HasLive)
         {
             throw RegistryErrors.SubjectSoftDeleted(subjectKey);
         }
 
-        foreach (var version in subject.Versions.Values)
+        RequireWritable(subjectKey);
+        var targets = (permanent ? subject.Versions.Values : subject.Live).ToList();
+        foreach (var version in targets)
         {
             var referrers = state.ReferrersOf(new SubjectVersionKey(subject.Key, version.Version))
                 .Where(r => r.Subject != subject.Key);
@@ -83,18 +83,24 @@ internal sealed class Deletion(RegistryCore core)
             {
                 throw RegistryErrors.ReferenceExists(subjectKey, version.Version);
             }
+
+            if (permanent && !version.Deleted)
+            {
+                throw RegistryErrors.SubjectNotSoftDeleted(subjectKey);
+            }
         }
 
-        if (!permanent)
+        var deleted = targets.Select(v => v.Version).ToList();
+        if (permanent)
         {
-            var live = subject.Live.ToList();
-            live.ForEach(v => v.Deleted = true);
-            return live.Select(v => v.Version).ToList();
+            deleted.ForEach(v => state.RemoveVersion(subject, v));
+        }
+        else
+        {
+            targets.ForEach(v => v.Deleted = true);
         }
 
-        var all = subject.Versions.Keys.ToList();
-        all.ForEach(v => state.RemoveVersion(subject, v));
-        return all;
+        return deleted;
     }
 
     /// <summary>Hard-deletes soft-deleted versions (switching to IMPORT purges them); 42206 if one is referenced from outside.</summary>

@@ -22,6 +22,9 @@ internal sealed class RegistryCore(RegistryState state, SandboxProfile profile, 
     /// <summary>Before 7.7.4 / 7.8.3 / 7.9.2 / 8.0.0, <c>PUT /config</c> echoes the request body instead of the stored config.</summary>
     public bool EchoesConfigWrites => Profile == SandboxProfile.Platform76;
 
+    /// <summary><c>GET /schemas?aliases=true</c> came with 7.6.2 and 7.7.0; 7.6.1 ignores the parameter.</summary>
+    public bool ListsAliases => Profile != SandboxProfile.Platform76;
+
     /// <summary>The subject, or 40401 when it has no live version (no version at all when <paramref name="includeDeleted"/>).</summary>
     public SubjectState RequireSubject(string subject, bool includeDeleted)
     {

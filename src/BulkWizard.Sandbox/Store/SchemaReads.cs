@@ -11,20 +11,47 @@ internal sealed class SchemaReads(RegistryCore core)
 
     private int Cap => core.Profile == SandboxProfile.Platform76 ? Paging.Unlimited : 1000;
 
-    /// <summary>GET /schemas: versions sorted by (subject, version); subjectPrefix "" (the default) is the default context only.</summary>
-    public JsonArray List(string? prefix, bool deleted, bool latestOnly, int offset, int limit)
+    /// <summary>
+    /// GET /schemas: versions sorted by (subject, version); subjectPrefix "" (the default) is the default context
+    /// only. With <paramref name="aliases"/> each version of an alias target lists its aliases, and targets outside
+    /// the prefix are listed too when an alias inside it points at them.
+    /// </summary>
+    public JsonArray List(string? prefix, bool deleted, bool latestOnly, bool aliases, int offset, int limit)
     {
         var filter = SubjectPrefix.Parse(prefix ?? string.Empty);
+        var aliasesByTarget = aliases ? SubjectAliases.ByTarget(core, filter) : [];
+        var outside = aliasesByTarget.Keys
+            .Select(core.State.Subject)
+            .OfType<SubjectState>()
+            .Where(s => !filter.Matches(s.Name));
         var items = core.State.Subjects.Values
             .Where(s => filter.Matches(s.Name))
-            .SelectMany(s => (latestOnly
-                    ? (s.LatestLive is { } latest ? [latest] : Array.Empty<SubjectVersion>())
-                    : s.Versions.Values.Where(v => deleted || !v.Deleted))
-                .Select(v => (Subject: s, Version: v)));
+            .Concat(outside)
+            .OrderBy(s => s.Key, StringComparer.Ordinal)
+            .SelectMany(s => Listed(s, deleted, latestOnly).Select(v => (Subject: s, Version: v)));
         var page = Paging.Apply(items, offset, limit, Cap, Cap);
         return new JsonArray(page
-            .Select(i => (JsonNode?)views.Version(i.Subject, i.Version, core.State.SchemaOf(i.Subject, i.Version)))
+            .Select(i =>
+            {
+                var json = views.Version(i.Subject, i.Version, core.State.SchemaOf(i.Subject, i.Version));
+                if (aliasesByTarget.TryGetValue(i.Subject.Key, out var names))
+                {
+                    json["aliases"] = new JsonArray(names.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
+                }
+
+                return (JsonNode?)json;
+            })
             .ToArray());
+    }
+
+    /// <summary>
+    /// The versions a listing shows. latestOnly keeps the highest version the deleted filter lets through, so with
+    /// deleted=true that may be a soft-deleted one (the registry takes the last version it iterated).
+    /// </summary>
+    private static IEnumerable<SubjectVersion> Listed(SubjectState subject, bool deleted, bool latestOnly)
+    {
+        var versions = subject.Versions.Values.Where(v => deleted || !v.Deleted);
+        return latestOnly ? versions.TakeLast(1) : versions;
     }
 
     /// <summary>

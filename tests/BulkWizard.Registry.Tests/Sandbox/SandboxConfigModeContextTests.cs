@@ -160,7 +160,9 @@ public sealed class SandboxConfigModeContextTests(SandboxGateways sandboxes) : I
         }
         else
         {
-            await Assert.ThrowsAsync<SchemaRegistryException>(() => gateway.DeleteContextAsync(context, None));
+            var refused = await Assert.ThrowsAsync<NotSupportedException>(() => gateway.DeleteContextAsync(context, None));
+            Assert.Equal(404, Assert.IsType<SchemaRegistryException>(refused.InnerException).ErrorCode);
+            Assert.Contains(context, await gateway.ListContextsAsync(None));
         }
     }
 }
