@@ -20,6 +20,8 @@ public sealed record CleanupArguments : IOperationArguments
 
     public bool? RemoveEmptyContext { get; init; }
 
+    public bool? RemoveDanglingAliases { get; init; }
+
     public int? SamplePerPartition { get; init; }
 
     public bool? WholeTopic { get; init; }
@@ -91,6 +93,7 @@ public sealed record CleanupArguments : IOperationArguments
         Set(CleanupKeys.Permanent, Permanent);
         Set(CleanupKeys.KeepLast, KeepLast);
         Set(CleanupKeys.RemoveEmptyContext, RemoveEmptyContext);
+        Set(CleanupKeys.RemoveDanglingAliases, RemoveDanglingAliases);
         Set(CleanupKeys.ProducersAction, ProducersAction);
         Set(CleanupKeys.ConsumersAction, ConsumersAction);
         Set(CleanupKeys.UnknownImpact, UnknownImpact);
@@ -116,6 +119,7 @@ public sealed record CleanupArguments : IOperationArguments
         public const string Permanent = "Permanently delete (soft delete first, then permanent=true; ids stop resolving) instead of a soft delete (default false).";
         public const string KeepLast = "For old_versions (required there, refused for the others): the newest live versions kept per subject, at least 1.";
         public const string RemoveEmptyContext = "With permanent: also remove each named context the cleanup empties (DELETE /contexts, registries 8.0.1+; default false).";
+        public const string RemoveDanglingAliases = "With permanent: also remove the aliases that would point at nothing once their subject is gone (registries 7.6.3+ list them; default false).";
         public const string SamplePerPartition = "Impact check: retained messages read from the end of each partition when looking for schema ids still in use (default from configuration, 1000).";
         public const string WholeTopic = "Impact check: read every retained message instead of a sample (default false).";
         public const string WaitTimeoutSeconds = "With consumers_action wait: how long to wait for consumer groups to catch up, 1 to 3600 seconds (default 300).";

@@ -7,6 +7,7 @@ internal static class CleanupKeys
     public const string Permanent = "permanent";
     public const string KeepLast = "keep_last";
     public const string RemoveEmptyContext = "remove_empty_context";
+    public const string RemoveDanglingAliases = "remove_dangling_aliases";
     public const string CreateBackup = "create_backup";
     public const string BackupAlways = "yes";
 

@@ -58,7 +58,8 @@ public sealed class CleanupOperation : IBulkOperation
         CleanupTypes.Find(answers[CleanupKeys.CleanupType]?.GetValue<string>()) ?? throw new WizardInputException("cleanup_type: not answered."),
         answers[CleanupKeys.Permanent]?.GetValue<bool>() ?? false,
         answers[CleanupKeys.KeepLast] is { } keep ? (int)keep.GetValue<double>() : null,
-        answers[CleanupKeys.RemoveEmptyContext]?.GetValue<bool>() ?? false);
+        answers[CleanupKeys.RemoveEmptyContext]?.GetValue<bool>() ?? false,
+        answers[CleanupKeys.RemoveDanglingAliases]?.GetValue<bool>() ?? false);
 
     /// <summary>
     /// The plan again (same id) without <paramref name="excluded"/>: the registry is read afresh, so versions those

@@ -104,6 +104,7 @@ internal sealed class CleanupPlanner(IRegistryGateway gateway, SelectionOptions 
 
         var ordered = changes.OrderBy(c => c.Rank).ToList<PlannedChange>();
         var warnings = new List<string>();
+        await AddAliasRemovalsAsync(request, changes, registry, ordered, warnings, cancellationToken);
         await AddContextRemovalsAsync(request, changes, registry, deleting, ordered, warnings, cancellationToken);
         AddWarnings(request, changes, keptBy.Count, warnings);
         return new OperationPlan
@@ -136,6 +137,53 @@ internal sealed class CleanupPlanner(IRegistryGateway gateway, SelectionOptions 
         }
 
         return [.. deletedUses.Where(p => p.Value == registry.UsesOf(p.Key.Context, p.Key.Id)).Select(p => p.Key)];
+    }
+
+    /// <summary>
+    /// Aliases of subjects the plan removes entirely would point at nothing: reported, or with
+    /// <c>remove_dangling_aliases</c> removed in the same plan (their config deleted, put back by undo).
+    /// </summary>
+    private async Task AddAliasRemovalsAsync(
+        CleanupRequest request, List<SubjectCleanupChange> changes, RegistryVersions registry, List<PlannedChange> ordered, List<string> warnings,
+        CancellationToken cancellationToken)
+    {
+        if (!request.Permanent || changes.Count == 0)
+        {
+            return;
+        }
+
+        if (!registry.ListedAliases)
+        {
+            var capabilities = await gateway.GetCapabilitiesAsync(cancellationToken);
+            warnings.Add($"Registry '{gateway.Registry.Name}' reports version {capabilities.ReportedVersion ?? "unknown"}: listing aliases needs 7.6.3 or later, " +
+                "so aliases left pointing at deleted subjects were not looked for.");
+            return;
+        }
+
+        var dangling = changes
+            .Where(c => c.PermanentDelete.Count == c.LiveAtPlanning.Versions.Count)
+            .SelectMany(c => registry.AliasesOf(c.Target).Select(alias => (Alias: alias, Target: c.Subject)))
+            .ToList();
+        if (dangling.Count == 0)
+        {
+            return;
+        }
+
+        var shown = string.Join(", ", dangling.Select(d => $"{d.Alias} → {d.Target}"));
+        if (!request.RemoveDanglingAliases)
+        {
+            warnings.Add($"{dangling.Count} alias(es) would point at nothing after this cleanup: {shown}. remove_dangling_aliases: true removes them in the same plan.");
+            return;
+        }
+
+        foreach (var (alias, target) in dangling)
+        {
+            var config = (await gateway.GetConfigAsync(RegistryScope.ForSubject(QualifiedSubject.Parse(alias)), cancellationToken))?.Fields;
+            if (config is not null)
+            {
+                ordered.Add(new SubjectConfigChange(alias, config, null, $"alias of {target}", "(none): alias removed") { ReplacesLiveState = true });
+            }
+        }
     }
 
     private async Task AddContextRemovalsAsync(

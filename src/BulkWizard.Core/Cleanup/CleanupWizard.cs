@@ -58,6 +58,11 @@ internal sealed class CleanupWizard : IWizardDefinition
             Description = WizardTexts.Get("cleanup_remove_empty_context_description"),
             Default = false,
         });
+        fields.Add(new(CleanupKeys.RemoveDanglingAliases, FieldKind.Boolean, WizardTexts.Get("cleanup_remove_dangling_aliases"))
+        {
+            Description = WizardTexts.Get("cleanup_remove_dangling_aliases_description"),
+            Default = false,
+        });
         fields.Add(new(CleanupKeys.CreateBackup, FieldKind.Choice, WizardTexts.Get("cleanup_backup"))
         {
             Options = [new(CleanupKeys.BackupAlways, WizardTexts.Get("cleanup_backup_yes"))],

@@ -7,7 +7,8 @@ namespace BulkWizard.Core.Cleanup;
 /// Every version in the registry, soft-deleted ones included, read with the paged
 /// <c>GET /schemas?subjectPrefix=:*:&amp;deleted=true</c> (1,000 a request) rather than per subject: versions by
 /// subject, who references each version, and how many versions use each id in each context. The record names are
-/// kept for the selected subjects only.
+/// kept for the selected subjects only, and where the registry can list them (7.6.3+) the aliases pointing at each
+/// subject come with the same listing.
 /// </summary>
 internal sealed class RegistryVersions
 {
@@ -15,14 +16,25 @@ internal sealed class RegistryVersions
     private readonly Dictionary<VersionKey, List<VersionKey>> _referrers = [];
     private readonly Dictionary<(string Context, int Id), int> _idUses = [];
     private readonly Dictionary<QualifiedSubject, HashSet<string>> _recordNames = [];
+    private readonly Dictionary<QualifiedSubject, SortedSet<string>> _aliases = [];
+
+    /// <summary>Whether the listing carried aliases; when not, <see cref="AliasesOf"/> knows none.</summary>
+    public bool ListedAliases { get; private init; }
 
     public static async Task<RegistryVersions> ReadAsync(IRegistryGateway gateway, IReadOnlySet<QualifiedSubject> selected, CancellationToken cancellationToken)
     {
-        var index = new RegistryVersions();
+        var listsAliases = (await gateway.GetCapabilitiesAsync(cancellationToken)).ListsAliases;
+        var index = new RegistryVersions { ListedAliases = listsAliases };
         var undecided = new HashSet<QualifiedSubject>();
-        await foreach (var version in gateway.ListSchemasAsync(new SchemaQuery(":*:", IncludeDeleted: true), cancellationToken))
+        await foreach (var version in gateway.ListSchemasAsync(new SchemaQuery(":*:", IncludeDeleted: true) { IncludeAliases = listsAliases }, cancellationToken))
         {
             index.Add(version);
+            if (version.Aliases is { Count: > 0 } aliases && selected.Contains(version.Subject))
+            {
+                (index._aliases.TryGetValue(version.Subject, out var set) ? set : index._aliases[version.Subject] = new(StringComparer.Ordinal))
+                    .UnionWith(aliases.Select(a => a.ToString()));
+            }
+
             if (version.Deleted is null && selected.Contains(version.Subject))
             {
                 undecided.Add(version.Subject);
@@ -61,6 +73,10 @@ internal sealed class RegistryVersions
 
     /// <summary>How many versions (live or soft-deleted) in <paramref name="context"/> use schema id <paramref name="id"/>.</summary>
     public int UsesOf(string context, int id) => _idUses.GetValueOrDefault((context, id));
+
+    /// <summary>The alias names whose config points at <paramref name="subject"/>.</summary>
+    public IReadOnlyCollection<string> AliasesOf(QualifiedSubject subject) =>
+        _aliases.TryGetValue(subject, out var aliases) ? aliases : [];
 
     public IReadOnlyList<string> RecordNamesOf(QualifiedSubject subject) =>
         _recordNames.TryGetValue(subject, out var names) ? [.. names.Order(StringComparer.Ordinal)] : [];

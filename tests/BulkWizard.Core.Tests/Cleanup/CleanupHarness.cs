@@ -14,10 +14,10 @@ internal static class CleanupHarness
 {
     public static async Task<OperationPlan> PlanAsync(
         SandboxHarness harness, string type, IEnumerable<string> subjects, bool permanent = false, int? keepLast = null, bool removeEmptyContext = false,
-        IRegistryGateway? gateway = null)
+        bool removeDanglingAliases = false, IRegistryGateway? gateway = null)
     {
         var selected = subjects.Select(QualifiedSubject.Parse).ToList();
-        var request = new CleanupRequest(CleanupTypes.Find(type)!, permanent, keepLast, removeEmptyContext);
+        var request = new CleanupRequest(CleanupTypes.Find(type)!, permanent, keepLast, removeEmptyContext, removeDanglingAliases);
         var selection = new SelectedSubjects(string.Join(", ", selected), selected, new Dictionary<QualifiedSubject, string>());
         var plan = await new CleanupPlanner(gateway ?? harness.Gateway, new SelectionOptions(), TimeProvider.System)
             .PlanAsync(request, selection, TestPlans.RealRun(), new JsonObject(), null, CancellationToken.None);

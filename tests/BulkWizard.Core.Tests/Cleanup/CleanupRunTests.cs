@@ -119,4 +119,26 @@ public sealed class CleanupRunTests
         await CleanupHarness.RestoreAsync(harness, backupId);
         RegistrySnapshot.AssertSame(before, await RegistrySnapshot.ReadAsync(harness.Gateway));
     }
+
+    [Fact]
+    public async Task AliasesOfRemovedSubjects_ReportedOrRemovedInTheSamePlan_RestoredWithTheSubject()
+    {
+        await using var harness = await SandboxHarness.StartAsync();
+        await harness.RegisterEachAsync(["test-a", "test-b"]);
+        await harness.PutConfigAsync("legacy-a", new JsonObject { ["alias"] = "test-a" });
+        await harness.PutConfigAsync("legacy-b", new JsonObject { ["alias"] = "test-b" });
+        var before = await RegistrySnapshot.ReadAsync(harness.Gateway);
+
+        var reported = await CleanupHarness.PlanAsync(harness, "test", ["test-a", "test-b"], permanent: true);
+        var removing = await CleanupHarness.PlanAsync(harness, "test", ["test-a", "test-b"], permanent: true, removeDanglingAliases: true);
+
+        Assert.Contains("2 alias(es) would point at nothing after this cleanup: legacy-a → test-a, legacy-b → test-b. remove_dangling_aliases: true removes them in the same plan.", reported.Warnings);
+        Assert.Equal(["test-a", "test-b", "legacy-a", "legacy-b"], removing.Changes.Select(c => c.Subject));
+        var backupId = await CleanupHarness.RunAsync(harness, removing, maxParallel: 4);
+        Assert.Null(await harness.Gateway.GetConfigAsync(RegistryScope.ForSubject(QualifiedSubject.Parse("legacy-a")), CancellationToken.None));
+        await CleanupHarness.RestoreAsync(harness, backupId);
+        RegistrySnapshot.AssertSame(before, await RegistrySnapshot.ReadAsync(harness.Gateway));
+        var alias = await harness.Gateway.GetConfigAsync(RegistryScope.ForSubject(QualifiedSubject.Parse("legacy-a")), CancellationToken.None);
+        Assert.Equal("test-a", alias?.Fields["alias"]?.GetValue<string>());
+    }
 }
