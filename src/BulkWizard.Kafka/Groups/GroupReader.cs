@@ -8,6 +8,11 @@ namespace BulkWizard.Kafka.Groups;
 /// Consumer groups that have committed offsets on given partitions, in any state: an <c>Empty</c> group is a consumer
 /// that is not running right now (a nightly batch job), and still breaks when its schema goes.
 /// </summary>
+/// <remarks>
+/// Groups are listed with the ListGroups request (<see cref="IAdminClient.ListGroups(TimeSpan)"/>), which names each
+/// group's state and members in one answer. librdkafka 2.16's <c>ListConsumerGroupsAsync</c> aborts the whole process
+/// (a double free) when a broker does not serve the request, where this call fails with an error we can report.
+/// </remarks>
 internal sealed class GroupReader(IAdminClient admin, TimeSpan timeout)
 {
     // librdkafka asks for one group's offsets per request; a few requests at a time.
@@ -15,34 +20,24 @@ internal sealed class GroupReader(IAdminClient admin, TimeSpan timeout)
 
     public async Task<IReadOnlyList<GroupCommits>> ReadAsync(IReadOnlyList<TopicPartition> partitions, CancellationToken cancellationToken)
     {
-        var listing = await Bounded.CallAsync(
-            () => admin.ListConsumerGroupsAsync(new ListConsumerGroupsOptions { RequestTimeout = timeout }), timeout, cancellationToken);
-        var groups = listing.Valid ?? [];
+        var groups = (await Bounded.RunAsync(() => admin.ListGroups(timeout), timeout, cancellationToken) ?? [])
+            .Where(g => g.Error.Code == ErrorCode.NoError)
+            .DistinctBy(g => g.Group)
+            .ToList();
         var committed = new Dictionary<string, IReadOnlyDictionary<TopicPartition, long>>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(
             groups,
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (group, token) =>
             {
-                var offsets = await CommittedAsync(group.GroupId, partitions, token);
+                var offsets = await CommittedAsync(group.Group, partitions, token);
                 lock (committed)
                 {
-                    committed[group.GroupId] = offsets;
+                    committed[group.Group] = offsets;
                 }
             });
 
-        var readers = groups.Where(g => committed[g.GroupId].Count > 0).ToList();
-        if (readers.Count == 0)
-        {
-            return [];
-        }
-
-        var described = await Bounded.CallAsync(
-            () => admin.DescribeConsumerGroupsAsync(readers.Select(g => g.GroupId), new DescribeConsumerGroupsOptions { RequestTimeout = timeout }),
-            timeout,
-            cancellationToken);
-        var members = described.ConsumerGroupDescriptions.ToDictionary(d => d.GroupId, d => d.Members?.Count ?? 0, StringComparer.Ordinal);
-        return [.. readers.Select(g => new GroupCommits(g.GroupId, g.State.ToString(), members.GetValueOrDefault(g.GroupId), committed[g.GroupId]))];
+        return [.. groups.Where(g => committed[g.Group].Count > 0).Select(g => new GroupCommits(g.Group, g.State, g.Members?.Count ?? 0, committed[g.Group]))];
     }
 
     /// <summary>The group's committed offsets on the partitions; partitions without a commit are left out.</summary>

@@ -5,8 +5,8 @@ using Moq;
 namespace BulkWizard.Kafka.Tests.Support;
 
 /// <summary>
-/// A mocked <see cref="IAdminClient"/>: metadata and committed offsets come from the mock cluster; listing and
-/// describing groups (which the mock cluster does not serve) and topic configs are set up by each test.
+/// A mocked <see cref="IAdminClient"/>: metadata and committed offsets come from the mock cluster; listing
+/// groups (which the mock cluster does not serve) and topic configs are set up by each test.
 /// </summary>
 public static class GroupsAdmin
 {
@@ -18,21 +18,12 @@ public static class GroupsAdmin
         admin.Setup(a => a.GetMetadata(It.IsAny<TimeSpan>())).Returns((TimeSpan timeout) => cluster.Admin.GetMetadata(timeout));
         admin.Setup(a => a.ListConsumerGroupOffsetsAsync(It.IsAny<IEnumerable<ConsumerGroupTopicPartitions>>(), It.IsAny<ListConsumerGroupOffsetsOptions>()))
             .Returns((IEnumerable<ConsumerGroupTopicPartitions> asked, ListConsumerGroupOffsetsOptions options) => cluster.Admin.ListConsumerGroupOffsetsAsync(asked, options));
-        admin.Setup(a => a.ListConsumerGroupsAsync(It.IsAny<ListConsumerGroupsOptions>()))
-            .ReturnsAsync(new ListConsumerGroupsResult { Valid = [.. groups.Select(g => new ConsumerGroupListing { GroupId = g.Group, State = g.State })] });
-        admin.Setup(a => a.DescribeConsumerGroupsAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<DescribeConsumerGroupsOptions>()))
-            .ReturnsAsync((IEnumerable<string> ids, DescribeConsumerGroupsOptions _) => new DescribeConsumerGroupsResult
-            {
-                ConsumerGroupDescriptions =
-                [
-                    .. ids.Select(id => new ConsumerGroupDescription
-                    {
-                        GroupId = id,
-                        State = groups.Single(g => g.Group == id).State,
-                        Members = [.. Enumerable.Range(0, groups.Single(g => g.Group == id).Members).Select(i => new MemberDescription { ConsumerId = $"{id}-{i}" })],
-                    }),
-                ],
-            });
+        admin.Setup(a => a.ListGroups(It.IsAny<TimeSpan>())).Returns(
+        [
+            .. groups.Select(g => new GroupInfo(
+                null, g.Group, new Error(ErrorCode.NoError), g.State.ToString(), "consumer", "range",
+                [.. Enumerable.Range(0, g.Members).Select(i => new GroupMemberInfo($"{g.Group}-{i}", "client", "host", [], []))])),
+        ]);
         admin.Setup(a => a.DescribeConfigsAsync(It.IsAny<IEnumerable<ConfigResource>>(), It.IsAny<DescribeConfigsOptions>()))
             .ReturnsAsync((IEnumerable<ConfigResource> resources, DescribeConfigsOptions _) =>
             [
