@@ -16,4 +16,11 @@ public sealed class KafkaOptions
     public string? SaslPassword { get; set; }
 
     public string? SslCaLocation { get; set; }
+
+    /// <summary>
+    /// Explicit subject → topic mappings, for subjects whose names do not say their topic (RecordNameStrategy, named
+    /// contexts). A configuration key cannot hold ':', so a subject of a named context is written <c>.ctx/name</c>
+    /// here; <c>:.ctx:name</c> is accepted too when the dictionary is filled in code.
+    /// </summary>
+    public Dictionary<string, string> Topics { get; set; } = new(StringComparer.Ordinal);
 }

@@ -22,4 +22,7 @@ public sealed class BulkWizardOptions
 
     /// <summary>What the "test" and "deprecated" selectors match.</summary>
     public SelectionOptions Selection { get; set; } = new();
+
+    /// <summary>The consumer-impact check against each registry's Kafka cluster.</summary>
+    public ImpactOptions Impact { get; set; } = new();
 }

@@ -37,6 +37,11 @@ public static partial class RegistrySettingsValidator
             {
                 throw new ConfigurationException($"{where}: Kafka.BootstrapServers is empty: give host:port[,host:port] or remove the Kafka section.");
             }
+
+            if (registry.Kafka?.Topics.FirstOrDefault(m => string.IsNullOrWhiteSpace(m.Value)) is { Key: { } subject })
+            {
+                throw new ConfigurationException($"{where}: Kafka.Topics maps subject '{subject}' to an empty topic: give the topic's name or remove the entry.");
+            }
         }
 
         var defaults = registries.Where(r => r.Default).Select(r => r.Name).ToList();

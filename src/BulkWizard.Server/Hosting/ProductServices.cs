@@ -41,12 +41,13 @@ public static class ProductServices
         services.AddSingleton<WizardReplies>();
         services.AddSingleton<WizardConversation>();
         services.AddHostedService<TaskShutdown>();
+        services.AddKafkaImpactCheck(TimeSpan.FromSeconds(options.Impact.KafkaTimeoutSeconds));
 
         // The operation types, each with the tool class of its planning tool: one line per operation.
         services.AddBulkOperation<SchemaUpdateTools>(sp => new SchemaUpdateOperation(options.Selection, sp.GetRequiredService<TimeProvider>()));
         services.AddBulkOperation<CleanupTools>(sp => new CleanupOperation(
             options.Selection, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRegistryGatewayProvider>(),
-            sp.GetRequiredService<IConsumerImpactChecker>(), new ImpactCheckOptions(TimeSpan.FromSeconds(5))));
+            sp.GetRequiredService<IConsumerImpactChecker>(), options.Impact.ToCheckOptions()));
         return services;
     }
 }

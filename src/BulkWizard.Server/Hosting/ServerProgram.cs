@@ -81,6 +81,7 @@ public static class ServerProgram
             .WithDeferredTools<TaskTools>(ToolJson.Options)
             .WithDeferredTools<BackupTools>(ToolJson.Options)
             .WithDeferredTools<NamingTools>(ToolJson.Options)
+            .WithDeferredTools<ImpactTools>(ToolJson.Options)
             .PrepareDeferredToolsAfterFirstAnswer();
         if (sandbox is not null)
         {
