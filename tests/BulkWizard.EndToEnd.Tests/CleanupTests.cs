@@ -27,7 +27,7 @@ public sealed class CleanupTests
         var script = new ElicitationScript(
             Accept("cleanup_type", "test"),
             Accept("selection", "test"),
-            AcceptAll(new() { ["permanent"] = false, ["remove_empty_context"] = false, ["create_backup"] = "yes" }),
+            AcceptAll(new() { ["permanent"] = false, ["remove_empty_context"] = false, ["remove_dangling_aliases"] = false, ["create_backup"] = "yes" }),
             Accept("view_details", true),
             Accept("unknown_impact", "proceed"),
             Accept("confirmation", "YES"));
@@ -139,7 +139,10 @@ public sealed class CleanupTests
         var reply = await client.CallAsync("start_bulk_wizard", new()
         {
             ["operation_type"] = "cleanup",
-            ["answers"] = new JsonObject { ["cleanup_type"] = "deprecated", ["permanent"] = false, ["remove_empty_context"] = false },
+            ["answers"] = new JsonObject
+            {
+                ["cleanup_type"] = "deprecated", ["permanent"] = false, ["remove_empty_context"] = false, ["remove_dangling_aliases"] = false,
+            },
         });
         var cancelled = await client.CallAsync("bulk_wizard_answer", new() { ["session_id"] = reply.Str("session_id"), ["answers"] = new JsonObject { ["unknown_impact"] = "cancel" } });
 
