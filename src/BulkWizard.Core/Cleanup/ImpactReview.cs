@@ -64,7 +64,7 @@ internal sealed class ImpactReview(ImpactFindings findings, Func<OperationPlan, 
         {
             CleanupKeys.Force => ReviewDecision.Annotate(plan, $"Forced despite active producers on {Topics(active).Count} topic(s) ({topics}): with auto.register=true they register these schemas again."),
             CleanupKeys.Skip => ReviewDecision.Replace(await planWithout(plan, active.ToDictionary(f => f.Subject, f => $"left out: topic {f.Topic} is still produced to"), cancellationToken)),
-            _ => ReviewDecision.Cancel($"Cancelled: producers are active on {Topics(active).Count} topic(s) ({topics}); nothing changed."),
+            _ => ReviewDecision.Cancel($"Cancelled: producers are active on {Topics(active).Count} topic(s) ({topics})."),
         };
     }
 
@@ -109,7 +109,7 @@ internal sealed class ImpactReview(ImpactFindings findings, Func<OperationPlan, 
             case CleanupKeys.Wait:
                 return await WaitAsync(plan, affected, cancellationToken);
             default:
-                return ReviewDecision.Cancel($"Cancelled: consumers would be affected ({List(affected.Select(Describe))}); nothing changed.");
+                return ReviewDecision.Cancel($"Cancelled: consumers would be affected ({List(affected.Select(Describe))}).");
         }
     }
 
@@ -124,7 +124,7 @@ internal sealed class ImpactReview(ImpactFindings findings, Func<OperationPlan, 
         if (!result.CaughtUp)
         {
             return ReviewDecision.Cancel(
-                $"Consumers still behind after {timeout.TotalSeconds:0} s: {string.Join(", ", result.Behind.Select(g => $"{g.Group} (lag {g.Lag})"))}; nothing changed. " +
+                $"Consumers still behind after {timeout.TotalSeconds:0} s: {string.Join(", ", result.Behind.Select(g => $"{g.Group} (lag {g.Lag})"))}. " +
                 "Run the cleanup again later, or choose force or skip.");
         }
 
@@ -155,7 +155,7 @@ internal sealed class ImpactReview(ImpactFindings findings, Func<OperationPlan, 
         var unknown = await findings.WhereAsync(plan, Unknown, cancellationToken);
         return answers[CleanupKeys.UnknownImpact]?.GetValue<string>() == CleanupKeys.Proceed
             ? ReviewDecision.Annotate(plan, $"Consumer impact not checked for {unknown.Count} subject(s), accepted: {Reasons(unknown)}")
-            : ReviewDecision.Cancel($"Cancelled: consumer impact could not be checked for {unknown.Count} subject(s) ({Reasons(unknown)}); nothing changed.");
+            : ReviewDecision.Cancel($"Cancelled: consumer impact could not be checked for {unknown.Count} subject(s) ({Reasons(unknown)}).");
     }
 
     private static string Describe(SubjectImpact f)

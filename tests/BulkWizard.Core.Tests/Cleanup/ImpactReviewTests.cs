@@ -37,7 +37,7 @@ public sealed class ImpactReviewTests
         Assert.Contains("Forced despite active producers on 1 topic(s) (orders): with auto.register=true they register these schemas again.", force.Plan!.Warnings);
         Assert.Equal(ReviewOutcome.Continue, skip.Outcome);
         Assert.Equal(new Dictionary<string, string> { ["orders-value"] = "left out: topic orders is still produced to" }, _replans.Single());
-        Assert.Equal((ReviewOutcome.Cancel, "Cancelled: producers are active on 1 topic(s) (orders); nothing changed."), (cancel.Outcome, cancel.Message));
+        Assert.Equal((ReviewOutcome.Cancel, "Cancelled: producers are active on 1 topic(s) (orders)."), (cancel.Outcome, cancel.Message));
         _checker.Verify(c => c.CheckAsync("lab", It.IsAny<IReadOnlyList<ImpactTarget>>(), It.IsAny<ImpactCheckOptions>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -84,7 +84,7 @@ public sealed class ImpactReviewTests
         var decision = await Review().Steps[1].DecideAsync(plan, Answer(CleanupKeys.ConsumersAction, "wait"), default);
 
         Assert.Equal(
-            (ReviewOutcome.Cancel, "Consumers still behind after 30 s: billing (lag 5); nothing changed. Run the cleanup again later, or choose force or skip."),
+            (ReviewOutcome.Cancel, "Consumers still behind after 30 s: billing (lag 5). Run the cleanup again later, or choose force or skip."),
             (decision.Outcome, decision.Message));
     }
 
