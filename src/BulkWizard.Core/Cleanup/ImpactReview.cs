@@ -56,7 +56,7 @@ internal sealed class ImpactReview(ImpactFindings findings, Func<OperationPlan, 
         });
     }
 
-    private async ValueTask<ReviewDecision> DecideProducersAsync(OperationPlan plan, JsonObject answers, CancellationToken cancellationToken)
+    private async ValueTask<ReviewDecision> DecideProducersAsync(OperationPlan plan, JsonObject answers, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var active = await findings.WhereAsync(plan, ProducersActive, cancellationToken);
         var topics = string.Join(", ", Topics(active));
@@ -97,7 +97,7 @@ internal sealed class ImpactReview(ImpactFindings findings, Func<OperationPlan, 
         });
     }
 
-    private async ValueTask<ReviewDecision> DecideConsumersAsync(OperationPlan plan, JsonObject answers, CancellationToken cancellationToken)
+    private async ValueTask<ReviewDecision> DecideConsumersAsync(OperationPlan plan, JsonObject answers, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var affected = await findings.WhereAsync(plan, ConsumersAffected, cancellationToken);
         switch (answers[CleanupKeys.ConsumersAction]?.GetValue<string>())
@@ -107,7 +107,7 @@ internal sealed class ImpactReview(ImpactFindings findings, Func<OperationPlan, 
             case CleanupKeys.Skip:
                 return ReviewDecision.Replace(await planWithout(plan, affected.ToDictionary(f => f.Subject, f => "left out: " + Describe(f)), cancellationToken));
             case CleanupKeys.Wait:
-                return await WaitAsync(plan, affected, cancellationToken);
+                return await WaitAsync(plan, affected, progress, cancellationToken);
             default:
                 return ReviewDecision.Cancel($"Cancelled: consumers would be affected ({List(affected.Select(Describe))}).");
         }
@@ -117,10 +117,10 @@ internal sealed class ImpactReview(ImpactFindings findings, Func<OperationPlan, 
     /// Waits until the groups reach the log-end offsets of now. Ids found in retained data stay there however long one
     /// waits, so those subjects are then left out unless the user forces them.
     /// </summary>
-    private async Task<ReviewDecision> WaitAsync(OperationPlan plan, IReadOnlyList<SubjectImpact> affected, CancellationToken cancellationToken)
+    private async Task<ReviewDecision> WaitAsync(OperationPlan plan, IReadOnlyList<SubjectImpact> affected, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var timeout = ImpactFindings.WaitTimeout(plan);
-        var result = await findings.Checker.WaitForCatchUpAsync(plan.Registry, [.. affected.Where(f => f.Groups.Count > 0)], timeout, progress: null, cancellationToken);
+        var result = await findings.Checker.WaitForCatchUpAsync(plan.Registry, [.. affected.Where(f => f.Groups.Count > 0)], timeout, progress, cancellationToken);
         if (!result.CaughtUp)
         {
             return ReviewDecision.Cancel(
@@ -150,7 +150,7 @@ internal sealed class ImpactReview(ImpactFindings findings, Func<OperationPlan, 
             });
     }
 
-    private async ValueTask<ReviewDecision> DecideUnknownAsync(OperationPlan plan, JsonObject answers, CancellationToken cancellationToken)
+    private async ValueTask<ReviewDecision> DecideUnknownAsync(OperationPlan plan, JsonObject answers, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var unknown = await findings.WhereAsync(plan, Unknown, cancellationToken);
         return answers[CleanupKeys.UnknownImpact]?.GetValue<string>() == CleanupKeys.Proceed

@@ -15,7 +15,7 @@ public sealed class PlanReviews(PlanService planning)
 {
     /// <summary>The review question to ask now, a decision that ends the wizard, or <see cref="ReviewTurn.Done"/>.</summary>
     /// <exception cref="WizardInputException">An answer given up front for a review question is not allowed.</exception>
-    public async Task<ReviewTurn> NextAsync(WizardSession session, ConversationState state, CancellationToken cancellationToken)
+    public async Task<ReviewTurn> NextAsync(WizardSession session, ConversationState state, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         if (state.PendingReview is { } pending)
         {
@@ -51,7 +51,7 @@ public sealed class PlanReviews(PlanService planning)
                 throw new WizardInputException(string.Join(" ", errors));
             }
 
-            if (await DecideAsync(session, state, step, values, cancellationToken) is { } stop)
+            if (await DecideAsync(session, state, step, values, progress, cancellationToken) is { } stop)
             {
                 return stop;
             }
@@ -61,7 +61,7 @@ public sealed class PlanReviews(PlanService planning)
     }
 
     /// <summary>Takes the answer to the pending review question: errors (asked again), a decision that ends the wizard, or done with this step.</summary>
-    public async Task<ReviewTurn> TakeAsync(WizardSession session, ConversationState state, JsonObject answers, CancellationToken cancellationToken)
+    public async Task<ReviewTurn> TakeAsync(WizardSession session, ConversationState state, JsonObject answers, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var question = state.PendingReview ?? throw new WizardInputException("There is no pending question to answer.");
         var (values, errors) = Validate(question, key => answers.TryGetPropertyValue(key, out var value) ? (true, value) : (false, null));
@@ -71,7 +71,7 @@ public sealed class PlanReviews(PlanService planning)
         }
 
         state.PendingReview = null;
-        return await DecideAsync(session, state, Steps(state)[state.ReviewIndex], values, cancellationToken) ?? ReviewTurn.Done;
+        return await DecideAsync(session, state, Steps(state)[state.ReviewIndex], values, progress, cancellationToken) ?? ReviewTurn.Done;
     }
 
     /// <summary>Whether review steps remain to be considered for the plan.</summary>
@@ -79,9 +79,10 @@ public sealed class PlanReviews(PlanService planning)
 
     private IReadOnlyList<ReviewStep> Steps(ConversationState state) => planning.Find(state.Plan!.OperationType)?.ReviewSteps ?? [];
 
-    private async Task<ReviewTurn?> DecideAsync(WizardSession session, ConversationState state, ReviewStep step, JsonObject values, CancellationToken cancellationToken)
+    private async Task<ReviewTurn?> DecideAsync(
+        WizardSession session, ConversationState state, ReviewStep step, JsonObject values, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var decision = await step.DecideAsync(state.Plan!, values, cancellationToken);
+        var decision = await step.DecideAsync(state.Plan!, values, progress, cancellationToken);
         state.ReviewIndex++;
         if (decision.Plan is { } replaced)
         {

@@ -119,7 +119,7 @@ public sealed class WizardConversation(
                 notice = taken.Notice;
             }
 
-            var (question, ended) = await NextAsync(session, state, cancellationToken);
+            var (question, ended) = await NextAsync(session, state, progress, cancellationToken);
             if (ended is not null)
             {
                 return ended;
@@ -139,7 +139,7 @@ public sealed class WizardConversation(
                 {
                     // The plan is not handed out before its review: the review question is what remains.
                     state.Stage = ConversationStage.Review;
-                    var turn = await reviews.NextAsync(session, state, cancellationToken);
+                    var turn = await reviews.NextAsync(session, state, ReviewProgress.Of(progress), cancellationToken);
                     if (turn.Stop is { } stop)
                     {
                         return Stopped(session, stop);
@@ -197,7 +197,7 @@ public sealed class WizardConversation(
         if (state.Stage is ConversationStage.Asking or ConversationStage.Preview or ConversationStage.Review)
         {
             state.Stage = ConversationStage.Review;
-            var turn = await reviews.NextAsync(session, state, cancellationToken);
+            var turn = await reviews.NextAsync(session, state, ReviewProgress.Of(progress), cancellationToken);
             if (turn.Stop is { } stop)
             {
                 return Stopped(session, stop);
@@ -232,7 +232,7 @@ public sealed class WizardConversation(
                         ? await AdvanceAsync(session, [], null, cancellationToken)
                         : await AdvanceAsync(session, ["back: already at the first question."], null, cancellationToken);
                 case "answer" when state.PendingReview is not null:
-                    var turn = await reviews.TakeAsync(session, state, answers, cancellationToken);
+                    var turn = await reviews.TakeAsync(session, state, answers, progress: null, cancellationToken);
                     return turn.Stop is { } stop ? Stopped(session, stop) : await AdvanceAsync(session, turn.Errors ?? [], null, cancellationToken);
                 case "answer":
                     if (state.Plan is not null)
@@ -310,7 +310,8 @@ public sealed class WizardConversation(
     }
 
     /// <summary>The forms path's next question: the wizard's, the preview, a review step's, or the confirmation; or the reply that ends it.</summary>
-    private async Task<(Question? Question, WizardReply? Ended)> NextAsync(WizardSession session, ConversationState state, CancellationToken cancellationToken)
+    private async Task<(Question? Question, WizardReply? Ended)> NextAsync(
+        WizardSession session, ConversationState state, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
         if (state.Stage == ConversationStage.Asking)
         {
@@ -331,7 +332,7 @@ public sealed class WizardConversation(
 
         if (state.Stage == ConversationStage.Review)
         {
-            var turn = await reviews.NextAsync(session, state, cancellationToken);
+            var turn = await reviews.NextAsync(session, state, ReviewProgress.Of(progress), cancellationToken);
             if (turn.Stop is { } stop)
             {
                 return (null, Stopped(session, stop));
@@ -384,7 +385,7 @@ public sealed class WizardConversation(
 
         if (state.Stage == ConversationStage.Review)
         {
-            var turn = await reviews.TakeAsync(session, state, content, cancellationToken);
+            var turn = await reviews.TakeAsync(session, state, content, ReviewProgress.Of(progress), cancellationToken);
             return turn.Stop is { } stop ? (Stopped(session, stop), null) : (null, turn.Errors is { Count: > 0 } errors ? string.Join(" ", errors) : null);
         }
 

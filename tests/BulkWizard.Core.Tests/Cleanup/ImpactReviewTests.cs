@@ -26,9 +26,9 @@ public sealed class ImpactReviewTests
         var review = Review();
 
         var question = await review.Steps[0].AskAsync(plan, default);
-        var force = await review.Steps[0].DecideAsync(plan, Answer(CleanupKeys.ProducersAction, "force"), default);
-        var skip = await review.Steps[0].DecideAsync(plan, Answer(CleanupKeys.ProducersAction, "skip"), default);
-        var cancel = await review.Steps[0].DecideAsync(plan, Answer(CleanupKeys.ProducersAction, "cancel"), default);
+        var force = await review.Steps[0].DecideAsync(plan, Answer(CleanupKeys.ProducersAction, "force"), null, default);
+        var skip = await review.Steps[0].DecideAsync(plan, Answer(CleanupKeys.ProducersAction, "skip"), null, default);
+        var cancel = await review.Steps[0].DecideAsync(plan, Answer(CleanupKeys.ProducersAction, "cancel"), null, default);
 
         Assert.Equal("Active producers detected (1 topics). How should we proceed?", question!.Message);
         Assert.Equal(["force", "skip", "cancel"], question.Fields.Single().Options.Select(o => o.Value));
@@ -63,14 +63,18 @@ public sealed class ImpactReviewTests
     {
         var plan = Plan(permanent: true, "orders-value", "payments-value");
         Check(Finding("orders-value", groups: [Billing]), Finding("payments-value", groups: [Nightly], ids: [9]));
-        _checker.Setup(c => c.WaitForCatchUpAsync("lab", It.Is<IReadOnlyList<SubjectImpact>>(l => l.Count == 2), TimeSpan.FromSeconds(300), null, It.IsAny<CancellationToken>()))
+        var lines = new List<string>();
+        var progress = new SynchronousProgress(lines.Add);
+        _checker.Setup(c => c.WaitForCatchUpAsync("lab", It.Is<IReadOnlyList<SubjectImpact>>(l => l.Count == 2), TimeSpan.FromSeconds(300), progress, It.IsAny<CancellationToken>()))
+            .Callback<string, IReadOnlyList<SubjectImpact>, TimeSpan, IProgress<string>?, CancellationToken>((_, _, _, p, _) => p!.Report("group billing: lag 0 on topic orders"))
             .ReturnsAsync(new CatchUpResult(true, [], TimeSpan.FromSeconds(12)));
 
-        var decision = await Review().Steps[1].DecideAsync(plan, Answer(CleanupKeys.ConsumersAction, "wait"), default);
+        var decision = await Review().Steps[1].DecideAsync(plan, Answer(CleanupKeys.ConsumersAction, "wait"), progress, default);
 
         Assert.Equal(ReviewOutcome.Continue, decision.Outcome);
         Assert.Equal(new Dictionary<string, string> { ["payments-value"] = "left out: ids 9 still in retained data of topic payments" }, _replans.Single());
         Assert.Contains(decision.Plan!.Warnings, w => w.StartsWith("Consumers caught up after 12 s. 1 subject(s) left out", StringComparison.Ordinal));
+        Assert.Equal(["group billing: lag 0 on topic orders"], lines);
     }
 
     [Fact]
@@ -81,7 +85,7 @@ public sealed class ImpactReviewTests
         _checker.Setup(c => c.WaitForCatchUpAsync("lab", It.IsAny<IReadOnlyList<SubjectImpact>>(), TimeSpan.FromSeconds(30), null, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new CatchUpResult(false, [Billing with { Lag = 5 }], TimeSpan.FromSeconds(30)));
 
-        var decision = await Review().Steps[1].DecideAsync(plan, Answer(CleanupKeys.ConsumersAction, "wait"), default);
+        var decision = await Review().Steps[1].DecideAsync(plan, Answer(CleanupKeys.ConsumersAction, "wait"), null, default);
 
         Assert.Equal(
             (ReviewOutcome.Cancel, "Consumers still behind after 30 s: billing (lag 5). Run the cleanup again later, or choose force or skip."),
@@ -97,7 +101,7 @@ public sealed class ImpactReviewTests
         var review = Review();
 
         var question = await review.Steps[2].AskAsync(plan, default);
-        var proceed = await review.Steps[2].DecideAsync(plan, Answer(CleanupKeys.UnknownImpact, "proceed"), default);
+        var proceed = await review.Steps[2].DecideAsync(plan, Answer(CleanupKeys.UnknownImpact, "proceed"), null, default);
 
         Assert.Equal($"Consumer impact is unknown for 2 subject(s): 2 subjects: {reason} Proceed without knowing who reads them?", question!.Message);
         Assert.Contains($"Consumer impact not checked for 2 subject(s), accepted: 2 subjects: {reason}", proceed.Plan!.Warnings);
@@ -135,4 +139,9 @@ public sealed class ImpactReviewTests
         Changes = [.. subjects.Select(s => new SubjectCleanupChange(s, [1], permanent ? [1] : [], new SubjectSnapshot([new VersionState(1, 7, false)], null, null), 0))],
         Estimate = PlanEstimate.For(subjects.Length, new BulkOperationConfig(), 1),
     };
+
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
 }

@@ -54,7 +54,7 @@ internal sealed class ReviewedOperation : IBulkOperation
             Options = [new("wait", "Wait for consumers to catch up"), new("force", "Force operation"), new("skip", "Skip schemas with active consumers"), new("cancel", "Cancel operation")],
         }));
 
-    private static ValueTask<ReviewDecision> DecideAsync(OperationPlan plan, JsonObject answers, CancellationToken cancellationToken) =>
+    private static ValueTask<ReviewDecision> DecideAsync(OperationPlan plan, JsonObject answers, IProgress<string>? progress, CancellationToken cancellationToken) =>
         ValueTask.FromResult(answers[ConsumerActionKey]!.GetValue<string>() switch
         {
             "cancel" => ReviewDecision.Cancel("Cancelled at the consumer check."),
