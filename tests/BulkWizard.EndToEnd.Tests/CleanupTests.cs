@@ -108,6 +108,31 @@ public sealed class CleanupTests
     }
 
     [Fact]
+    public async Task DeprecatedCleanup_ByPrefixAndByMetadata_SoftDeletesExactlyThose()
+    {
+        await using var harness = await WizardHarness.StartAsync();
+        var before = await harness.SnapshotAsync();
+        await using var client = await ServerLauncher.ConnectAsync(harness.Settings);
+
+        var plan = (await client.CallAsync("bulk_schema_cleanup", new() { ["cleanup_type"] = "deprecated", ["unknown_impact"] = "proceed" }))["plan"]!;
+        await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = plan.Str("plan_id"), ["plan_hash"] = plan.Str("plan_hash") });
+        var run = await client.CallAsync("confirm_bulk_operation", Run(plan, "YES"));
+
+        var expected = before.State
+            .Where(p => p.Value is JsonObject subject && subject["versions"] is JsonArray versions && !p.Key.StartsWith(':') &&
+                versions.Any(v => v!["deleted"]?.GetValue<bool>() != true) &&
+                (p.Key.StartsWith("deprecated-", StringComparison.Ordinal) || LatestLive(versions)["metadata"]?["properties"]?["deprecated"]?.GetValue<string>() == "true"))
+            .Select(p => p.Key)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal("completed", run.Str("status"));
+        Assert.True(expected.Count >= 7, string.Join(", ", expected));
+        var after = await harness.SnapshotAsync();
+        Assert.Equal(expected, after.DifferencesFrom(before));
+        Assert.All(expected, s => Assert.All(Deleted(after, s), Assert.True));
+    }
+
+    [Fact]
     public async Task PlanningTool_Refusals_NameTheFieldAndChangeNothing()
     {
         await using var harness = await SeededAsync();
@@ -187,6 +212,8 @@ public sealed class CleanupTests
     {
         ["plan_id"] = plan.Str("plan_id"), ["plan_hash"] = plan.Str("plan_hash"), ["confirmation"] = confirmation, ["dry_run"] = false, ["wait_seconds"] = (int)Deadline.TotalSeconds,
     };
+
+    private static JsonNode LatestLive(JsonArray versions) => versions.Last(v => v!["deleted"]?.GetValue<bool>() != true)!;
 
     private static List<bool> Deleted(RegistrySnapshot snapshot, string subject) =>
         [.. snapshot.Subject(subject)!["versions"]!.AsArray().Select(v => v!["deleted"]?.GetValue<bool>() == true)];

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BulkWizard.Core.Cleanup;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.Tasks;
 using BulkWizard.Core.Tests.Support;
@@ -140,5 +141,29 @@ public sealed class CleanupRunTests
         RegistrySnapshot.AssertSame(before, await RegistrySnapshot.ReadAsync(harness.Gateway));
         var alias = await harness.Gateway.GetConfigAsync(RegistryScope.ForSubject(QualifiedSubject.Parse("legacy-a")), CancellationToken.None);
         Assert.Equal("test-a", alias?.Fields["alias"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Registry76_ListingWithoutDeletedFlags_PermanentPurgeAndRestore_WarnsWhatItCannotDo()
+    {
+        await using var harness = await SandboxHarness.StartAsync(new Sandbox.SandboxOptions { SeedDemoData = false, Profile = Sandbox.SandboxProfile.Platform76 });
+        await harness.RegisterVersionsAsync("orders-value", versions: 5);
+        await CleanupHarness.SoftDeleteAsync(harness, "orders-value", 4);
+        await harness.RegisterEachAsync([":.tmp:test-a"]);
+        var before = await RegistrySnapshot.ReadAsync(harness.Gateway);
+
+        var purge = await CleanupHarness.PlanAsync(harness, "old_versions", ["orders-value"], permanent: true, keepLast: 2);
+        var context = await CleanupHarness.PlanAsync(harness, "test", [":.tmp:test-a"], permanent: true, removeEmptyContext: true);
+
+        var change = (SubjectCleanupChange)purge.Changes.Single();
+        Assert.Equal([1, 2], change.SoftDelete);
+        Assert.Equal([1, 2, 4], change.PermanentDelete);
+        Assert.Contains(purge.Warnings, w => w.StartsWith("Registry 'sandbox' reports version 7.6.1: listing aliases needs 7.6.3 or later", StringComparison.Ordinal));
+        Assert.Equal([":.tmp:test-a"], context.Changes.Select(c => c.Subject));
+        Assert.Contains("Registry 'sandbox' reports version 7.6.1: removing a context needs 8.0.1 or later; no context is removed.", context.Warnings);
+        var backupId = await CleanupHarness.RunAsync(harness, purge);
+        Assert.Equal([3, 5], await CleanupHarness.VersionsAsync(harness, "orders-value", DeletedFilter.IncludeDeleted));
+        await CleanupHarness.RestoreAsync(harness, backupId);
+        RegistrySnapshot.AssertSame(before, await RegistrySnapshot.ReadAsync(harness.Gateway));
     }
 }
