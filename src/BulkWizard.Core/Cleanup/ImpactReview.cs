@@ -179,8 +179,14 @@ internal sealed class ImpactReview(ImpactFindings findings, Func<OperationPlan, 
     private static List<string> Topics(IEnumerable<SubjectImpact> findings) =>
         [.. findings.Select(f => f.Topic).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
-    private static string Reasons(IEnumerable<SubjectImpact> findings) =>
-        List(findings.GroupBy(f => f.Reason).Select(g => g.Count() == 1 ? $"{g.First().Subject}: {g.Key}" : $"{g.Count()} subjects: {g.Key}"));
+    /// <summary>The reasons, each once: alone when every subject shares it, else with the subjects it applies to; no final period.</summary>
+    private static string Reasons(IEnumerable<SubjectImpact> findings)
+    {
+        var groups = findings.GroupBy(f => f.Reason.TrimEnd('.'), StringComparer.Ordinal).ToList();
+        return groups.Count == 1
+            ? groups[0].Key
+            : List(groups.Select(g => g.Count() == 1 ? $"{g.First().Subject}: {g.Key}" : $"{g.Count()} subjects: {g.Key}"));
+    }
 
     private static string List(IEnumerable<string> items)
     {

@@ -96,15 +96,15 @@ public sealed class ImpactReviewTests
     public async Task UnknownImpact_AskedWithTheReason_ProceedAnnotates()
     {
         var plan = Plan(permanent: false, "orders-value", "payments-value");
-        const string reason = "no Kafka cluster configured for registry 'lab': consumer impact was not checked.";
+        const string reason = "no Kafka cluster configured for registry 'lab': consumer impact was not checked";
         Check(Finding("orders-value", verdict: ImpactVerdict.Unknown, reason: reason), Finding("payments-value", verdict: ImpactVerdict.Unknown, reason: reason));
         var review = Review();
 
         var question = await review.Steps[2].AskAsync(plan, default);
         var proceed = await review.Steps[2].DecideAsync(plan, Answer(CleanupKeys.UnknownImpact, "proceed"), null, default);
 
-        Assert.Equal($"Consumer impact is unknown for 2 subject(s): 2 subjects: {reason} Proceed without knowing who reads them?", question!.Message);
-        Assert.Contains($"Consumer impact not checked for 2 subject(s), accepted: 2 subjects: {reason}", proceed.Plan!.Warnings);
+        Assert.Equal($"Consumer impact is unknown for 2 subject(s): {reason}. Proceed without knowing who reads them?", question!.Message);
+        Assert.Contains($"Consumer impact not checked for 2 subject(s), accepted: {reason}", proceed.Plan!.Warnings);
         Assert.Null(await review.Steps[0].AskAsync(plan, default));
     }
 
