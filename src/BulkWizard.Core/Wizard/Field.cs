@@ -98,7 +98,7 @@ public sealed record Field(string Key, FieldKind Kind, string Title)
 
     private FieldValidation ValidateNumber(JsonNode? raw)
     {
-        double? number = raw is JsonValue value && value.TryGetValue<double>(out var d) ? d
+        double? number = raw is JsonValue value && value.GetValueKind() == JsonValueKind.Number && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
             : AsString(raw) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed
             : null;
         var valid = number is { } n && double.IsFinite(n) && (!WholeNumber || Math.Abs(n % 1) < double.Epsilon)
