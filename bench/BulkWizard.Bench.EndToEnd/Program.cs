@@ -52,7 +52,7 @@ await using (var sandbox = await SandboxProcess.StartAsync(paths.SandboxDll))
 
     if (options.Runs("registry") || options.Runs("server") || options.Runs("cleanup"))
     {
-        report.Add("standalone Sandbox peak memory (`VmHWM`)", sandbox.Process.PeakMemoryMiB() is { } mib ? $"{mib:0} MiB" : "n/a", subjectsCommand);
+        report.Add("standalone Sandbox peak memory (`VmHWM`)", sandbox.Process.PeakMemoryMiB() is { } mib ? $"{mib:0} MiB" : "n/a", options.Runs("registry") || options.Runs("server") ? subjectsCommand : $"bench {options.Arguments}");
     }
 
     var others = machine.OthersCpuSeconds(sandbox.Process.Id);
