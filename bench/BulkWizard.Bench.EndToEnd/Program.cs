@@ -40,14 +40,19 @@ await using (var sandbox = await SandboxProcess.StartAsync(paths.SandboxDll))
         await ServerSection.RunAsync(report, paths, sandbox, registry, options, yardstick, levelBefore, subjectsCommand);
     }
 
+    if (options.Runs("cleanup"))
+    {
+        await CleanupSection.RunAsync(report, paths, sandbox, registry, options, options.Sections.Count == 1 ? $"bench {options.Arguments}" : $"bench --subjects {options.Subjects} --versions {options.Versions} --only cleanup");
+    }
+
     if (options.Runs("startup"))
     {
         await StartupSection.RunAsync(report, paths, sandbox, options, options.Runs("registry") || options.Runs("server") ? "bench --only startup" : $"bench {options.Arguments}");
     }
 
-    if (options.Runs("registry") || options.Runs("server"))
+    if (options.Runs("registry") || options.Runs("server") || options.Runs("cleanup"))
     {
-        report.Add("standalone Sandbox peak memory (`VmHWM`)", sandbox.Process.PeakMemoryMiB() is { } mib ? $"{mib:0} MiB" : "n/a", subjectsCommand);
+        report.Add("standalone Sandbox peak memory (`VmHWM`)", sandbox.Process.PeakMemoryMiB() is { } mib ? $"{mib:0} MiB" : "n/a", options.Runs("registry") || options.Runs("server") ? subjectsCommand : $"bench {options.Arguments}");
     }
 
     var others = machine.OthersCpuSeconds(sandbox.Process.Id);

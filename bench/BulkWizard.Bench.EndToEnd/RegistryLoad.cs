@@ -15,12 +15,34 @@ internal sealed class RegistryLoad(Uri url, int parallel) : IDisposable
     /// <summary>The subjects the bench makes and the server's pattern <c>bench-*</c> selects.</summary>
     public static string Subject(int i) => $"bench-{i:000000}-value";
 
+    /// <summary>The subjects of the cleanup section, selected by <c>purge-*</c>.</summary>
+    public static string PurgeSubject(int i) => $"purge-{i:000000}-value";
+
+    /// <summary>The client the loops use, for reads of their own (listings, request counts).</summary>
+    public HttpClient Http => _http;
+
     /// <summary><c>POST /subjects/{s}/versions</c> with a small Avro record of its own per subject.</summary>
     public Task<TimeSpan> RegisterAsync(int count) => ForEachAsync(count, async (i, token) =>
     {
         var schema = $$"""{"type":"record","name":"Bench{{i}}","namespace":"bench","fields":[{"name":"id","type":"string"},{"name":"n","type":"long","default":0}]}""";
         using var response = await _http.PostAsJsonAsync($"subjects/{Subject(i)}/versions", new { schema }, token);
         await ReadAsync(response, token);
+    });
+
+    /// <summary>
+    /// <c>POST /subjects/{s}/versions</c> <paramref name="versions"/> times per subject, in order within a subject
+    /// (subjects in parallel): version k adds the long field <c>fk</c> with a default, a BACKWARD-compatible step.
+    /// </summary>
+    public Task<TimeSpan> RegisterVersionsAsync(int count, int versions) => ForEachAsync(count, async (i, token) =>
+    {
+        var fields = new List<string> { """{"name":"id","type":"string"}""" };
+        for (var k = 1; k <= versions; k++)
+        {
+            var schema = $$"""{"type":"record","name":"Purge{{i}}","namespace":"bench","fields":[{{string.Join(',', fields)}}]}""";
+            using var response = await _http.PostAsJsonAsync($"subjects/{PurgeSubject(i)}/versions", new { schema }, token);
+            await ReadAsync(response, token);
+            fields.Add($$"""{"name":"f{{k}}","type":"long","default":0}""");
+        }
     });
 
     /// <summary>Raw capacity: <c>PUT /config/{s}</c> alone.</summary>
@@ -36,6 +58,21 @@ internal sealed class RegistryLoad(Uri url, int parallel) : IDisposable
 
         await PutAsync(i, level, token);
     });
+
+    /// <summary>How many of <paramref name="samples"/> purge subjects spread over 1..<paramref name="count"/> have neither a config nor a mode of their own.</summary>
+    public async Task<(int Matching, int Sampled)> SampleWithoutOwnSettingsAsync(int count, int samples = 100)
+    {
+        var picked = Enumerable.Range(0, Math.Min(samples, count)).Select(k => 1 + (int)((long)k * count / Math.Min(samples, count))).ToList();
+        var matching = 0;
+        foreach (var i in picked)
+        {
+            using var config = await _http.GetAsync($"config/{PurgeSubject(i)}");
+            using var mode = await _http.GetAsync($"mode/{PurgeSubject(i)}");
+            matching += config.StatusCode == System.Net.HttpStatusCode.NotFound && mode.StatusCode == System.Net.HttpStatusCode.NotFound ? 1 : 0;
+        }
+
+        return (matching, picked.Count);
+    }
 
     /// <summary>The subject's own compatibility level (no <c>defaultToGlobal</c>), or null when it has none.</summary>
     public async Task<string?> CompatibilityOfAsync(int i)

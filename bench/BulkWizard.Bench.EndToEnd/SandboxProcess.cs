@@ -3,7 +3,10 @@ using System.Net.Sockets;
 
 namespace BulkWizard.Bench.EndToEnd;
 
-/// <summary>The standalone Sandbox registry (<c>--empty</c>) as a child process on a free loopback port.</summary>
+/// <summary>
+/// The standalone Sandbox registry (<c>--empty</c>, <c>--request-counts</c> for <see cref="RequestCounts"/>) as a child
+/// process on a free loopback port.
+/// </summary>
 internal sealed class SandboxProcess : IAsyncDisposable
 {
     private SandboxProcess(ChildProcess process, Uri url)
@@ -19,7 +22,7 @@ internal sealed class SandboxProcess : IAsyncDisposable
     public static async Task<SandboxProcess> StartAsync(string sandboxDll)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var process = ChildProcess.Start("dotnet", [sandboxDll, "--urls", url.ToString().TrimEnd('/'), "--empty"], new Dictionary<string, string>(), drainStdout: true);
+        var process = ChildProcess.Start("dotnet", [sandboxDll, "--urls", url.ToString().TrimEnd('/'), "--empty", "--request-counts"], new Dictionary<string, string>(), drainStdout: true);
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(2) };
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)

@@ -16,4 +16,10 @@ public sealed record SandboxOptions
 
     /// <summary>Latency added to every request, for benchmarks.</summary>
     public TimeSpan ResponseDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Serves <c>GET /_sandbox/requests</c>: the <see cref="SandboxRequestStats"/> counts, for benchmarks that run the
+    /// standalone Sandbox in another process. Off by default: a Confluent registry has no such route.
+    /// </summary>
+    public bool ServeRequestCounts { get; init; }
 }

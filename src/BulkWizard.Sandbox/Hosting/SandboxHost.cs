@@ -45,6 +45,11 @@ internal static class SandboxHost
         var pipeline = new RegistryPipeline(
             new RegistryRouter(Routes(store)), stats, options.ResponseDelay,
             app.Services.GetRequiredService<ILogger<RegistryPipeline>>());
+        if (options.ServeRequestCounts)
+        {
+            app.Use(new RequestCountsEndpoint(stats).HandleAsync);
+        }
+
         app.Run(pipeline.HandleAsync);
         return app;
     }

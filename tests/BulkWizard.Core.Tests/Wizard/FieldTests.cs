@@ -60,6 +60,17 @@ public sealed class FieldTests
         }
     }
 
+    [Fact]
+    public void Number_JsonNumbersOfAnyClrType_Accepted()
+    {
+        var field = new Field("keep_last", FieldKind.Number, "Keep") { Minimum = 1, Maximum = int.MaxValue, WholeNumber = true };
+
+        Assert.Equal(3, field.Validate(JsonValue.Create(3)).Value!.GetValue<double>());
+        Assert.Equal(3, field.Validate(JsonValue.Create(3L)).Value!.GetValue<double>());
+        Assert.Equal(3, field.Validate(JsonNode.Parse("3")).Value!.GetValue<double>());
+        Assert.False(field.Validate(JsonValue.Create(2.5m)).IsValid);
+    }
+
     [Theory]
     [InlineData("YES", true)]
     [InlineData("yes", false)]

@@ -111,6 +111,27 @@ public sealed class SandboxHostingTests
     }
 
     [Fact]
+    public async Task RequestCounts_ServedOnlyWhenAsked_AndNotCountedThemselves()
+    {
+        await using var plain = await SandboxRegistry.StartAsync(new SandboxOptions { SeedDemoData = false });
+        await using var counting = await SandboxRegistry.StartAsync(new SandboxOptions { SeedDemoData = false, ServeRequestCounts = true });
+        using var plainHttp = new HttpClient { BaseAddress = plain.BaseAddress };
+        using var http = new HttpClient { BaseAddress = counting.BaseAddress };
+        var client = new RegistryClient(http);
+        await client.RegisterAsync("counted", Schemas.Simple("Counted"));
+        await client.GetAsync("subjects/counted/versions");
+
+        var counts = (await client.GetAsync("_sandbox/requests")).Json!;
+        var again = (await client.GetAsync("_sandbox/requests")).Json!;
+
+        Assert.Equal(404, (await new RegistryClient(plainHttp).GetAsync("_sandbox/requests")).Code);
+        Assert.Equal(2, counts["total"]!.GetValue<long>());
+        Assert.Equal(1, counts["routes"]!["GET /subjects/{subject}/versions"]!.GetValue<long>());
+        Assert.Equal(1, counts["routes"]!["POST /subjects/{subject}/versions"]!.GetValue<long>());
+        Assert.Equal(2, again["total"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task BaseAddress_IsTheRealBoundLoopbackPort()
     {
         await using var registry = await SandboxRegistry.StartAsync(new SandboxOptions { SeedDemoData = false });
