@@ -30,31 +30,36 @@ internal static class ScopeStateReader
         return new SubjectBackup(name, await ReadVersionsAsync(gateway, subject, cancellationToken), config?.Fields, mode?.Name) { Captured = parts };
     }
 
-    /// <summary>Every version of the subject, soft-deleted ones included, in version order.</summary>
+    /// <summary>Versions asked per page: most subjects have fewer, so one request reads them all.</summary>
+    private const int PageSize = 100;
+
+    /// <summary>
+    /// Every version of the subject, soft-deleted ones included, in version order, from
+    /// <c>GET /schemas?subjectPrefix=&lt;subject&gt;&amp;deleted=true</c>: the listing is sorted by subject, and a name sorts
+    /// before every longer name it prefixes, so the subject's versions come first and reading stops at the first
+    /// version of another subject. One request for most subjects instead of one per version.
+    /// </summary>
     private static async Task<List<SchemaVersion>> ReadVersionsAsync(IRegistryGateway gateway, QualifiedSubject subject, CancellationToken cancellationToken)
     {
-        var numbers = await gateway.ListVersionsAsync(subject, DeletedFilter.IncludeDeleted, cancellationToken);
-        var versions = new List<SchemaVersion>(numbers.Count);
-        HashSet<int>? live = null;
-        foreach (var number in numbers.Order())
+        var versions = new List<SchemaVersion>();
+        await foreach (var version in gateway.ListSchemasAsync(new SchemaQuery(subject.ToString(), IncludeDeleted: true, PageSize: PageSize), cancellationToken))
         {
-            var version = await gateway.GetVersionAsync(subject, number, includeDeleted: true, cancellationToken);
-            if (version is null)
+            if (version.Subject != subject)
             {
-                // Hard-deleted by someone else between the listing and this read: it is not there to restore.
-                continue;
-            }
-
-            if (version.Deleted is null)
-            {
-                // Registries before 8.0 do not say; a version missing from the live listing is soft-deleted.
-                live ??= (await gateway.ListVersionsAsync(subject, DeletedFilter.LiveOnly, cancellationToken)).ToHashSet();
-                version = version with { Deleted = !live.Contains(version.Version) };
+                break;
             }
 
             versions.Add(version);
         }
 
+        if (versions.Any(v => v.Deleted is null))
+        {
+            // Registries before 8.0 do not say; a version missing from the live listing is soft-deleted.
+            var live = (await gateway.ListVersionsAsync(subject, DeletedFilter.LiveOnly, cancellationToken)).ToHashSet();
+            versions = [.. versions.Select(v => v.Deleted is null ? v with { Deleted = !live.Contains(v.Version) } : v)];
+        }
+
+        versions.Sort((a, b) => a.Version.CompareTo(b.Version));
         return versions;
     }
 }

@@ -32,20 +32,18 @@ public sealed class ScopeStateReaderTests
     private Task<SubjectBackup> ReadSubjectAsync(QualifiedSubject subject) =>
         ScopeStateReader.ReadAsync(_gateway.Object, RegistryScope.ForSubject(subject), ScopeParts.All, default);
 
-    /// <summary>A subject whose versions are all stored; the live listing has the ones not soft-deleted.</summary>
+    /// <summary>
+    /// A subject whose versions are all stored: the prefix listing of <c>GET /schemas</c> answers them, followed by a
+    /// version of a longer name with the same prefix (which the reader must leave out); the live listing has the ones
+    /// not soft-deleted.
+    /// </summary>
     private void Subject(string name, IReadOnlyList<SchemaVersion> versions, RegistryConfig? config = null, RegistryMode? mode = null)
     {
         var subject = QualifiedSubject.Parse(name);
-        _gateway.Setup(g => g.ListVersionsAsync(subject, DeletedFilter.IncludeDeleted, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(versions.Select(v => v.Version).ToList());
+        var listing = versions.Append(Some.Version(name + "-other", 1, 99)).ToAsyncEnumerable();
+        _gateway.Setup(g => g.ListSchemasAsync(new SchemaQuery(name, true, false, 100), It.IsAny<CancellationToken>())).Returns(listing);
         _gateway.Setup(g => g.ListVersionsAsync(subject, DeletedFilter.LiveOnly, It.IsAny<CancellationToken>()))
             .ReturnsAsync(versions.Where(v => v.Deleted != true).Select(v => v.Version).ToList());
-        foreach (var version in versions)
-        {
-            _gateway.Setup(g => g.GetVersionAsync(subject, VersionSelector.Of(version.Version), true, It.IsAny<CancellationToken>()))
-                .ReturnsAsync(version);
-        }
-
         _gateway.Setup(g => g.GetConfigAsync(RegistryScope.ForSubject(subject), It.IsAny<CancellationToken>())).ReturnsAsync(config);
         _gateway.Setup(g => g.GetModeAsync(RegistryScope.ForSubject(subject), It.IsAny<CancellationToken>())).ReturnsAsync(mode);
     }
@@ -126,15 +124,17 @@ public sealed class ScopeStateReaderTests
     }
 
     [Fact]
-    public async Task ReadSubjectAsync_VersionHardDeletedMeanwhile_LeftOut()
+    public async Task ReadSubjectAsync_OneListingRequest_LongerNamesWithTheSamePrefixLeftOut_InVersionOrder()
     {
         var subject = QualifiedSubject.Parse("a");
-        Subject("a", [Some.Version("a", 1, 1), Some.Version("a", 2, 2)]);
-        _gateway.Setup(g => g.GetVersionAsync(subject, VersionSelector.Of(1), true, It.IsAny<CancellationToken>())).ReturnsAsync((SchemaVersion?)null);
+        Subject("a", [Some.Version("a", 2, 2), Some.Version("a", 1, 1)]);
 
         var backup = await ReadSubjectAsync(subject);
 
-        Assert.Equal([2], backup.Versions.Select(v => v.Version));
+        Assert.Equal([1, 2], backup.Versions.Select(v => v.Version));
+        Assert.All(backup.Versions, v => Assert.Equal(subject, v.Subject));
+        _gateway.Verify(g => g.ListSchemasAsync(It.IsAny<SchemaQuery>(), It.IsAny<CancellationToken>()), Times.Once);
+        _gateway.Verify(g => g.GetVersionAsync(It.IsAny<QualifiedSubject>(), It.IsAny<VersionSelector>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
