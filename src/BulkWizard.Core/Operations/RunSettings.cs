@@ -20,6 +20,17 @@ public sealed record RunSettings
 
     public bool Canary { get; init; } = true;
 
+    /// <summary>The settings from a planning tool's flat parameters, in the order every tool lists them.</summary>
+    public static RunSettings Of(int batchSize, double delayBetweenBatches, bool createBackup, bool rollbackOnError, int maxParallel, bool canary) => new()
+    {
+        BatchSize = batchSize,
+        DelayBetweenBatches = delayBetweenBatches,
+        CreateBackup = createBackup,
+        RollbackOnError = rollbackOnError,
+        MaxParallel = maxParallel,
+        Canary = canary,
+    };
+
     public BulkOperationConfig ToConfig() => new()
     {
         BatchSize = BatchSize,

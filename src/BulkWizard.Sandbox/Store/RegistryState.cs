@@ -12,6 +12,9 @@ internal sealed class RegistryState
 {
     public SortedDictionary<string, SubjectState> Subjects { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The keys of <see cref="Subjects"/> again, for prefix ranges: the registry reads a prefix as a key range.</summary>
+    private readonly SortedSet<string> _subjectKeys = new(StringComparer.Ordinal);
+
     public SortedDictionary<string, ContextState> Contexts { get; } = new(StringComparer.Ordinal)
     {
         [QualifiedSubject.DefaultContext] = new ContextState(QualifiedSubject.DefaultContext) { Listed = true },
@@ -47,6 +50,7 @@ internal sealed class RegistryState
     public void AddVersion(SubjectState subject, SubjectVersion version, StoredSchema schema)
     {
         Subjects[subject.Key] = subject;
+        _subjectKeys.Add(subject.Key);
         subject.Versions[version.Version] = version;
         var key = new SubjectVersionKey(subject.Key, version.Version);
         schema.Usages.Add(key);
@@ -99,9 +103,22 @@ internal sealed class RegistryState
         if (subject.Versions.Count == 0 && !keepEmptySubject)
         {
             Subjects.Remove(subject.Key);
+            _subjectKeys.Remove(subject.Key);
             Configs.Remove(subject.Key);
             Modes.Remove(subject.Key);
         }
+    }
+
+    /// <summary>The subjects a prefix selects, in list order: a key range when it names one context, else every subject filtered.</summary>
+    public IEnumerable<SubjectState> SubjectsMatching(SubjectPrefix filter)
+    {
+        if (filter.KeyPrefix is not { } prefix)
+        {
+            return Subjects.Values.Where(s => filter.Matches(s.Name));
+        }
+
+        var range = prefix.Length == 0 ? _subjectKeys : _subjectKeys.GetViewBetween(prefix, prefix + char.MaxValue);
+        return range.Select(key => Subjects[key]).Where(s => filter.Matches(s.Name));
     }
 
     /// <summary>Subjects of one context, in list order.</summary>

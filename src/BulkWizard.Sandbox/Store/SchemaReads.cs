@@ -24,8 +24,7 @@ internal sealed class SchemaReads(RegistryCore core)
             .Select(core.State.Subject)
             .OfType<SubjectState>()
             .Where(s => !filter.Matches(s.Name));
-        var items = core.State.Subjects.Values
-            .Where(s => filter.Matches(s.Name))
+        var items = core.State.SubjectsMatching(filter)
             .Concat(outside)
             .OrderBy(s => s.Key, StringComparer.Ordinal)
             .SelectMany(s => Listed(s, deleted, latestOnly).Select(v => (Subject: s, Version: v)));

@@ -8,8 +8,7 @@ internal sealed class SubjectReads(RegistryCore core)
     public List<string> ListSubjects(string? prefix, bool deleted, bool deletedOnly, int offset, int limit)
     {
         var filter = SubjectPrefix.Parse(prefix);
-        var subjects = core.State.Subjects.Values
-            .Where(s => filter.Matches(s.Name))
+        var subjects = core.State.SubjectsMatching(filter)
             .Where(s => deletedOnly ? s.IsSoftDeleted : deleted ? s.Versions.Count > 0 : s.HasLive)
             .Select(s => s.Key);
         return Paging.Apply(subjects, offset, limit);

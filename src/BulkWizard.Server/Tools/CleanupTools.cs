@@ -66,15 +66,7 @@ public sealed class CleanupTools(WizardConversation conversation, IRegistryGatew
             return conversation.PlanFromArgumentsAsync(
                 new SelectionArguments(registry, pattern, IncludeDeleted: include_deleted),
                 arguments,
-                new RunSettings
-                {
-                    BatchSize = batch_size,
-                    DelayBetweenBatches = delay_between_batches,
-                    CreateBackup = create_backup,
-                    RollbackOnError = rollback_on_error,
-                    MaxParallel = max_parallel,
-                    Canary = canary,
-                },
+                RunSettings.Of(batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary),
                 cancellationToken);
         });
 }

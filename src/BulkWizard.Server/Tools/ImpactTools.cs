@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using BulkWizard.Core.Cleanup;
 using BulkWizard.Core.Cleanup.Impact;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.Selection;
@@ -12,7 +13,7 @@ namespace BulkWizard.Server.Tools;
 [McpServerToolType]
 public sealed class ImpactTools(IRegistryGatewayProvider registries, IConsumerImpactChecker checker, BulkWizardOptions options)
 {
-    private const int MaxSample = 1_000_000;
+    private const int MaxSample = CleanupArguments.MaxSample;
 
     [McpServerTool(Name = "check_consumer_impact", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Checks what a permanent delete of the subjects a pattern selects would break, on the Kafka cluster configured for the registry: producers writing to each subject's topic (log-end offsets watched for a few seconds), consumer groups with committed offsets on it and their lag, and the subject's schema ids in the topic's retained messages. Verdict per subject: affected, none_seen, or unknown with the reason (no Kafka configured, Kafka unreachable, no topic known). Reads only: it joins no consumer group and commits nothing.")]

@@ -47,14 +47,6 @@ public sealed class SchemaUpdateTools(WizardConversation conversation, IRegistry
                 MetadataKey = metadata_key,
                 MetadataValue = metadata_value,
             },
-            new RunSettings
-            {
-                BatchSize = batch_size,
-                DelayBetweenBatches = delay_between_batches,
-                CreateBackup = create_backup,
-                RollbackOnError = rollback_on_error,
-                MaxParallel = max_parallel,
-                Canary = canary,
-            },
+            RunSettings.Of(batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary),
             cancellationToken));
 }

@@ -74,15 +74,7 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
                             ("metadata_action", metadata_action),
                             ("metadata_key", metadata_key),
                             ("metadata_value", metadata_value)),
-                        Run = new RunSettings
-                        {
-                            BatchSize = batch_size,
-                            DelayBetweenBatches = delay_between_batches,
-                            CreateBackup = create_backup,
-                            RollbackOnError = rollback_on_error,
-                            MaxParallel = max_parallel,
-                            Canary = canary,
-                        },
+                        Run = RunSettings.Of(batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary),
                         DryRunOnly = dry_run == true,
                         WaitSeconds = wait_seconds,
                     })

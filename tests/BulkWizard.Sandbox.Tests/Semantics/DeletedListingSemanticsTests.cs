@@ -30,6 +30,25 @@ public sealed class DeletedListingSemanticsTests(SandboxProfiles sandboxes) : IC
     }
 
     [Theory, MemberData(nameof(Profiles))]
+    public async Task Prefixes_NameInOneContext_OnlyThatContextsNamesStartingWithIt_InOrder(SandboxProfile profile)
+    {
+        var client = sandboxes.Client(profile);
+        var ctx = Some.Context("range");
+        var stem = Some.RecordName("range").ToLowerInvariant();
+        foreach (var subject in new[] { $"{stem}-b", $"{stem}", $"{stem}-a", $"{stem}x", $":{ctx}:{stem}-a", $":{ctx}:{stem}", $":{ctx}:other" })
+        {
+            await client.RegisterAsync(subject, Schemas.Simple(Some.RecordName("range")));
+        }
+
+        Assert.Equal([stem, $"{stem}-a", $"{stem}-b", $"{stem}x"], (await client.GetAsync($"subjects?subjectPrefix={stem}")).Strings());
+        Assert.Equal([$":{ctx}:{stem}", $":{ctx}:{stem}-a"], (await client.GetAsync($"subjects?subjectPrefix=:{ctx}:{stem}")).Strings());
+        var versions = (await client.GetAsync($"schemas?subjectPrefix={stem}-&deleted=true")).Json!.AsArray();
+        Assert.Equal([$"{stem}-a", $"{stem}-b"], versions.Select(v => v!["subject"]!.GetValue<string>()));
+        var context = (await client.GetAsync($"schemas?subjectPrefix=:{ctx}:{stem}")).Json!.AsArray();
+        Assert.Equal([$":{ctx}:{stem}", $":{ctx}:{stem}-a"], context.Select(v => v!["subject"]!.GetValue<string>()));
+    }
+
+    [Theory, MemberData(nameof(Profiles))]
     public async Task Schemas_EveryContextWithDeleted_PagesInOrderAndFlagsSoftDeletedVersions(SandboxProfile profile)
     {
         var client = sandboxes.Client(profile);
