@@ -28,8 +28,15 @@ internal sealed class CleanupPlanner(IRegistryGateway gateway, SelectionOptions 
         var skipped = new List<SkippedSubject>();
         var filter = await request.Type.FilterAsync(gateway, options, cancellationToken);
         var subjects = new List<QualifiedSubject>();
-        foreach (var subject in selection.Subjects.Where(filter))
+        var notOfType = new List<QualifiedSubject>();
+        foreach (var subject in selection.Subjects)
         {
+            if (!filter(subject))
+            {
+                notOfType.Add(subject);
+                continue;
+            }
+
             if (request.Excluded.TryGetValue(subject.ToString(), out var reason))
             {
                 skipped.Add(new SkippedSubject(selection.Display(subject), reason));
@@ -104,6 +111,12 @@ internal sealed class CleanupPlanner(IRegistryGateway gateway, SelectionOptions 
 
         var ordered = changes.OrderBy(c => c.Rank).ToList<PlannedChange>();
         var warnings = new List<string>();
+        if (notOfType.Count > 0)
+        {
+            // A pattern narrows a test or deprecated cleanup: what it selects beyond the type is said, not deleted.
+            warnings.Add($"{notOfType.Count} selected subject(s) are not {request.Type.Noun} and are left alone (e.g. {string.Join(", ", notOfType.Take(3).Select(selection.Display))}).");
+        }
+
         await AddAliasRemovalsAsync(request, changes, registry, ordered, warnings, cancellationToken);
         await AddContextRemovalsAsync(request, changes, registry, deleting, ordered, warnings, cancellationToken);
         AddWarnings(request, changes, keptBy.Count, warnings);

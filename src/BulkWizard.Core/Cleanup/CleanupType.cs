@@ -18,6 +18,9 @@ internal sealed record CleanupType(string Value, string TitleKey, string Descrip
     /// <summary>For planning from arguments alone: the first argument this type needs and lacks; null when complete.</summary>
     public Func<CleanupArguments, string?> Missing { get; init; } = static _ => null;
 
+    /// <summary>What the type's subjects are called in the plan's words, e.g. "test schemas".</summary>
+    public string Noun { get; init; } = "schemas";
+
     /// <summary>Keeps the newest live versions (<c>keep_last</c>) instead of deleting every version.</summary>
     public bool KeepsNewest { get; init; }
 

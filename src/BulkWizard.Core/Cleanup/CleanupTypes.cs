@@ -13,6 +13,7 @@ internal static class CleanupTypes
     public static CleanupType Deprecated { get; } = new(CleanupKeys.Deprecated, "cleanup_deprecated", "cleanup_deprecated_description")
     {
         ImpliedSelector = SelectionKeys.Deprecated,
+        Noun = "deprecated schemas",
         FilterAsync = async (gateway, options, token) =>
         {
             var marked = await DeprecationReader.ReadAsync(gateway, options.DeprecatedProperty, token);
@@ -23,6 +24,7 @@ internal static class CleanupTypes
     public static CleanupType Test { get; } = new(CleanupKeys.Test, "cleanup_test", "cleanup_test_description")
     {
         ImpliedSelector = SelectionKeys.Test,
+        Noun = "test schemas",
         FilterAsync = (_, options, _) => Task.FromResult<Func<QualifiedSubject, bool>>(
             s => options.TestPrefixes.Any(p => s.Name.StartsWith(p, StringComparison.Ordinal))),
     };

@@ -123,6 +123,7 @@ public sealed class CleanupPlannerTests
         var plan = await CleanupHarness.PlanAsync(harness, "test", ["test-a", "orders-value", ":.staging:test-b"]);
 
         Assert.Equal(["test-a", ":.staging:test-b"], plan.Changes.Select(c => c.Subject));
+        Assert.Contains("1 selected subject(s) are not test schemas and are left alone (e.g. orders-value).", plan.Warnings);
     }
 
     [Fact]
