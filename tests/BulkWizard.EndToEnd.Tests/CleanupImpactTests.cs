@@ -56,11 +56,13 @@ public sealed class CleanupImpactTests(MockKafka kafka) : IAsyncLifetime, IClass
         using var producing = new CancellationTokenSource();
         var producer = Task.Run(async () =>
         {
-            while (!producing.IsCancellationRequested)
+            // A producer writing at a steady pace for as long as the wizard runs.
+            using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+            do
             {
                 kafka.ProduceWithIds("orders", _ordersId);
-                await Task.Delay(50, CancellationToken.None);
             }
+            while (await pace.WaitForNextTickAsync(CancellationToken.None) && !producing.IsCancellationRequested);
         });
 
         JsonObject reply;

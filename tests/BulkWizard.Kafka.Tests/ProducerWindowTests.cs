@@ -14,11 +14,13 @@ public sealed class ProducerWindowTests(MockCluster cluster) : IClassFixture<Moc
         using var stop = new CancellationTokenSource();
         var producing = Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested)
+            // A producer writing at a steady pace for as long as the check watches.
+            using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+            do
             {
                 cluster.Produce(topic, (null, Wire.Plain("more")));
-                await Task.Delay(100);
             }
+            while (await pace.WaitForNextTickAsync(CancellationToken.None) && !stop.IsCancellationRequested);
         });
 
         var impact = await CheckAsync(Targets.Soft($"{topic}-value"));
