@@ -38,19 +38,7 @@ internal sealed record SubjectCleanupChange(
     public override JsonNode? Before => CleanupState.Of(LiveAtPlanning);
 
     [JsonIgnore]
-    public override JsonNode? After
-    {
-        get
-        {
-            var remaining = LiveAtPlanning.Versions
-                .Where(v => !PermanentDelete.Contains(v.Version))
-                .Select(v => (v.Version, v.Deleted || SoftDelete.Contains(v.Version)))
-                .ToList();
-
-            // The registry removes a subject's config and mode with its last version.
-            return remaining.Count == 0 ? CleanupState.Of([], null, null) : CleanupState.Of(remaining, LiveAtPlanning.Config, LiveAtPlanning.Mode);
-        }
-    }
+    public override JsonNode? After => CleanupState.Of(LeftBehind());
 
     [JsonIgnore]
     public override (int Rank, int Version) UndoOrder => (Rank, 0);
@@ -149,7 +137,17 @@ internal sealed record SubjectCleanupChange(
     public override Task UndoAsync(IRegistryGateway gateway, SubjectBackup? backup, IStepRecorder steps, CancellationToken cancellationToken) =>
         backup is null
             ? throw new InvalidOperationException($"{Subject}: undoing a cleanup needs the backup taken before it, and this run has none for the subject.")
-            : SubjectRestorer.RestoreAsync(gateway, Target, backup, [], steps, cancellationToken);
+            : SubjectRestorer.RestoreAsync(gateway, Target, LeftBehind(), backup, [], steps, cancellationToken);
+
+    /// <summary>The subject as this change leaves it; the registry removes a subject's config and mode with its last version.</summary>
+    private SubjectSnapshot LeftBehind()
+    {
+        var remaining = LiveAtPlanning.Versions
+            .Where(v => !PermanentDelete.Contains(v.Version))
+            .Select(v => v with { Deleted = v.Deleted || SoftDelete.Contains(v.Version) })
+            .ToList();
+        return remaining.Count == 0 ? new SubjectSnapshot([], null, null) : LiveAtPlanning with { Versions = remaining };
+    }
 
     private async Task<JsonNode?> ReadLightAsync(IRegistryGateway gateway, CancellationToken cancellationToken) =>
         await CleanupState.ReadAsync(gateway, Target, cancellationToken);

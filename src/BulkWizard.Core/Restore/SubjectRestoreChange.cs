@@ -57,7 +57,7 @@ internal sealed record SubjectRestoreChange(string Subject, string BackupId, Sub
         ApplyAsync(gateway, IStepRecorder.None, cancellationToken);
 
     public override Task ApplyAsync(IRegistryGateway gateway, IStepRecorder steps, CancellationToken cancellationToken) =>
-        SubjectRestorer.RestoreAsync(gateway, Target, Saved, CreatedByRun, steps, cancellationToken);
+        SubjectRestorer.RestoreAsync(gateway, Target, LiveAtPlanning, Saved, CreatedByRun, steps, cancellationToken);
 
     public override Task UndoAsync(IRegistryGateway gateway, SubjectBackup? backup, CancellationToken cancellationToken) =>
         UndoAsync(gateway, backup, IStepRecorder.None, cancellationToken);
@@ -74,7 +74,7 @@ internal sealed record SubjectRestoreChange(string Subject, string BackupId, Sub
         }
 
         var added = Saved.Versions.Select(v => v.Version).Where(n => LiveAtPlanning.Find(n) is null).ToList();
-        return SubjectRestorer.RestoreAsync(gateway, Target, backup, added, steps, cancellationToken);
+        return SubjectRestorer.RestoreAsync(gateway, Target, RestoredState(), backup, added, steps, cancellationToken);
     }
 
     /// <summary>The backed-up state plus the versions registered since the backup, which a restore keeps.</summary>

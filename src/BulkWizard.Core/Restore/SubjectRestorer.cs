@@ -11,14 +11,18 @@ namespace BulkWizard.Core.Restore;
 /// version, type, references, metadata and rule set; versions soft-deleted in the backup are soft-deleted again;
 /// then the exact config body and the mode are put back. Each step is recorded before it runs.
 /// </summary>
+/// <remarks>
+/// It works from <c>live</c>, the subject's state the caller knows to be current: the executor has just read the
+/// subject and found it equal to what the change expects (its drift check), so reading it again would only cost requests.
+/// </remarks>
 internal static class SubjectRestorer
 {
     public static async Task RestoreAsync(
-        IRegistryGateway gateway, QualifiedSubject subject, SubjectBackup target, IReadOnlyCollection<int> remove, IStepRecorder steps, CancellationToken cancellationToken)
+        IRegistryGateway gateway, QualifiedSubject subject, SubjectSnapshot live, SubjectBackup target, IReadOnlyCollection<int> remove, IStepRecorder steps,
+        CancellationToken cancellationToken)
     {
         var name = subject.ToString();
         var scope = RegistryScope.ForSubject(subject);
-        var live = await SubjectSnapshot.ReadAsync(gateway, subject, cancellationToken);
         if (RestoreWork.VersionConflict(name, live, target) is { } conflict)
         {
             throw new RestoreRefusedException(conflict);
