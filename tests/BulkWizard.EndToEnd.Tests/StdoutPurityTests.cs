@@ -31,6 +31,25 @@ public sealed class StdoutPurityTests
     }
 
     [Fact]
+    public async Task ToolRefusal_ReachesTheClient_WithoutAStackTraceOnStderr()
+    {
+        await using var server = RawServerProcess.Start();
+
+        await server.InitializeAsync("2025-11-25", Timeout);
+        await server.SendAsync(RawServerProcess.Request(2, "tools/call", new JsonObject
+        {
+            ["name"] = "bulk_schema_cleanup", ["arguments"] = new JsonObject { ["cleanup_type"] = "purge" },
+        }));
+        var refused = await server.WaitForResponseAsync(2, Timeout);
+        await server.CloseAndWaitAsync(Timeout);
+
+        Assert.True(refused["result"]!["isError"]!.GetValue<bool>());
+        Assert.Contains("cleanup_type: 'purge' is not allowed", refused["result"]!["content"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("cleanup_type: 'purge'", server.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", server.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ServerDiscover_EveryStdoutLineIsJsonRpc()
     {
         await using var server = RawServerProcess.Start();

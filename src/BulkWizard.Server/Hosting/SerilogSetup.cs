@@ -39,6 +39,10 @@ public static class SerilogSetup
             {
                 configuration.MinimumLevel.Override(category, LogEventLevel.Warning);
             }
+
+            // A refusal (a bad argument, a registry's answer) is a McpException whose message the client gets; the SDK
+            // would log it as an error with a stack trace. Failures that are not refusals still are.
+            configuration.Filter.ByExcluding(e => e.Exception is ModelContextProtocol.McpException);
         }
 
         foreach (var (category, categoryLevel) in logging.Overrides)
