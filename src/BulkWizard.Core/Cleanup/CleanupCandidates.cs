@@ -1,3 +1,5 @@
+using BulkWizard.Core.Inventory;
+
 namespace BulkWizard.Core.Cleanup;
 
 /// <summary>

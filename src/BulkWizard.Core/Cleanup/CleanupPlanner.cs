@@ -1,3 +1,4 @@
+using BulkWizard.Core.Inventory;
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Execution;
 using BulkWizard.Core.Plans;

@@ -22,6 +22,12 @@ internal sealed partial class ExecutionRun
         var undo = pass == ItemPass.Undo;
         var expected = undo ? change.After : change.Before;
         var token = pass == ItemPass.DryRun ? _stop : CancellationToken.None;
+        if (!undo && UnmetRequirement(change, pass) is { } unmet)
+        {
+            Finish(index, ItemOutcome.NotRun, unmet);
+            return;
+        }
+
         try
         {
             var gateway = GatewayOf(change);
@@ -91,6 +97,26 @@ internal sealed partial class ExecutionRun
     }
 
     /// <summary>The backup entry, then the journal line, both on disk before the write; false (item finished as failed) when either cannot be written.</summary>
+    /// <summary>
+    /// Why a change that requires another one to have been applied first may not run: that change did not apply (or,
+    /// in a dry run, would not). It ranks below this one, so it has finished by now.
+    /// </summary>
+    private string? UnmetRequirement(PlannedChange change, ItemPass pass)
+    {
+        if (change.RequiresApplied is not { } required)
+        {
+            return null;
+        }
+
+        var done = _indexByTarget.TryGetValue((NameOf(required.Registry), required.Subject), out var other)
+            && _outcomes[other] == (pass == ItemPass.DryRun ? ItemOutcome.WouldApply : ItemOutcome.Applied);
+        return done ? null : $"not run: it waits for {required.Subject}{(required.Registry is null ? "" : $" on registry '{required.Registry}'")}, which was not {(pass == ItemPass.DryRun ? "ready" : "applied")}";
+    }
+
+    /// <summary>A registry named the way changes name it: null for the plan's own.</summary>
+    private string? NameOf(string? registry) =>
+        registry is null || string.Equals(registry, _plan.Registry, StringComparison.OrdinalIgnoreCase) ? null : registry;
+
     private async Task<bool> BeforeActAsync(int index, ItemPass pass, SubjectBackup? entry)
     {
         var subject = _changes[index].Subject;

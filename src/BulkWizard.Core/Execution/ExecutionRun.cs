@@ -34,6 +34,7 @@ internal sealed partial class ExecutionRun
     private StopReason _reason;
     private IReadOnlyDictionary<(string? Registry, string Subject), SubjectBackup>? _backupEntries;
     private string? _stopDetail;
+    private readonly Dictionary<(string? Registry, string Subject), int> _indexByTarget = [];
 
     public ExecutionRun(OperationPlan plan, IRegistryGateway gateway, ExecutionRequest request, TimeProvider time, ILogger logger, CancellationToken stop)
     {
@@ -49,6 +50,10 @@ internal sealed partial class ExecutionRun
         _outcomes = new ItemOutcome[_changes.Count];
         _messages = new string?[_changes.Count];
         _guard = new TransientModeGuard(logger);
+        for (var i = 0; i < _changes.Count; i++)
+        {
+            _indexByTarget.TryAdd((NameOf(_changes[i].Registry), _changes[i].Subject), i);
+        }
         Progress = new ProgressReporter(request.Progress, _changes.Count, e => ExecutionLog.ProgressListenerFailed(logger, e));
     }
 

@@ -18,6 +18,13 @@ public abstract record PlannedChange(string Subject)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Registry { get; init; }
 
+    /// <summary>
+    /// A change of the same plan that must have been applied in this run before this one may run (e.g. a source subject
+    /// is removed only after its copy was verified); when it was not, this change is not run. Null: no such condition.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ChangeTarget? RequiresApplied { get; init; }
+
     /// <summary><see cref="Subject"/> parsed once (a context-only value such as <c>:.ctx:</c> for context-level changes).</summary>
     [JsonIgnore]
     public QualifiedSubject Target { get; } = QualifiedSubject.Parse(Subject);

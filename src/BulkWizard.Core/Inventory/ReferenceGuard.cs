@@ -1,4 +1,4 @@
-namespace BulkWizard.Core.Cleanup;
+namespace BulkWizard.Core.Inventory;
 
 /// <summary>
 /// Keeps every version that a schema outside the cleanup still references: a soft delete is blocked by live referrers,

@@ -1,6 +1,6 @@
 using BulkWizard.Core.Registry;
 
-namespace BulkWizard.Core.Cleanup;
+namespace BulkWizard.Core.Inventory;
 
 /// <summary>
 /// The rank of each subject's deletes: 0 when no other deleted version references its deleted versions, else one more

@@ -1,7 +1,7 @@
 using BulkWizard.Core.Cleanup.Impact;
 using BulkWizard.Core.Registry;
 
-namespace BulkWizard.Core.Cleanup;
+namespace BulkWizard.Core.Inventory;
 
 /// <summary>
 /// Every version in the registry, soft-deleted ones included, read with the paged
@@ -17,11 +17,16 @@ internal sealed class RegistryVersions
     private readonly Dictionary<(string Context, int Id), int> _idUses = [];
     private readonly Dictionary<QualifiedSubject, HashSet<string>> _recordNames = [];
     private readonly Dictionary<QualifiedSubject, SortedSet<string>> _aliases = [];
+    private readonly Dictionary<QualifiedSubject, List<SchemaVersion>> _content = [];
 
     /// <summary>Whether the listing carried aliases; when not, <see cref="AliasesOf"/> knows none.</summary>
     public bool ListedAliases { get; private init; }
 
-    public static async Task<RegistryVersions> ReadAsync(IRegistryGateway gateway, IReadOnlySet<QualifiedSubject> selected, CancellationToken cancellationToken)
+    public static Task<RegistryVersions> ReadAsync(IRegistryGateway gateway, IReadOnlySet<QualifiedSubject> selected, CancellationToken cancellationToken) =>
+        ReadAsync(gateway, selected, keepContent: false, cancellationToken);
+
+    /// <param name="keepContent">Also keep every version of the selected subjects whole (schema, references, metadata, rule set), for copying them.</param>
+    public static async Task<RegistryVersions> ReadAsync(IRegistryGateway gateway, IReadOnlySet<QualifiedSubject> selected, bool keepContent, CancellationToken cancellationToken)
     {
         var listsAliases = (await gateway.GetCapabilitiesAsync(cancellationToken)).ListsAliases;
         var index = new RegistryVersions { ListedAliases = listsAliases };
@@ -38,6 +43,11 @@ internal sealed class RegistryVersions
             if (version.Deleted is null && selected.Contains(version.Subject))
             {
                 undecided.Add(version.Subject);
+            }
+
+            if (keepContent && selected.Contains(version.Subject))
+            {
+                (index._content.TryGetValue(version.Subject, out var kept) ? kept : index._content[version.Subject] = []).Add(version);
             }
 
             if (selected.Contains(version.Subject))
@@ -60,6 +70,10 @@ internal sealed class RegistryVersions
 
         return index;
     }
+
+    /// <summary>Every version of a selected subject whole, when read with <c>keepContent</c>; deleted flags as listed (null before 8.0).</summary>
+    public IReadOnlyList<SchemaVersion> ContentOf(QualifiedSubject subject) =>
+        _content.TryGetValue(subject, out var versions) ? versions : [];
 
     public IReadOnlyList<VersionFacts> VersionsOf(QualifiedSubject subject) =>
         _bySubject.TryGetValue(subject, out var versions) ? versions : [];

@@ -1,6 +1,6 @@
 using BulkWizard.Core.Registry;
 
-namespace BulkWizard.Core.Cleanup;
+namespace BulkWizard.Core.Inventory;
 
 /// <summary>What the cleanup needs of one version: number, id, deleted flag and the versions it references.</summary>
 internal sealed record VersionFacts(int Version, int Id, bool Deleted, IReadOnlyList<VersionKey> References);

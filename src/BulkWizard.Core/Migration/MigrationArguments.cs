@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using BulkWizard.Core.Operations;
+using BulkWizard.Core.Registry;
+
+namespace BulkWizard.Core.Migration;
+
+/// <summary>
+/// A migration's own arguments, as <c>bulk_schema_migration</c> takes them and as <c>start_bulk_wizard</c> takes them
+/// in <c>answers</c>. The source registry is the selection's registry.
+/// </summary>
+public sealed record MigrationArguments : IOperationArguments
+{
+    public string? MigrationType { get; init; }
+
+    public string? TargetRegistry { get; init; }
+
+    public string? SourceContext { get; init; }
+
+    public string? TargetContext { get; init; }
+
+    public bool? PreserveIds { get; init; }
+
+    public bool? AllVersions { get; init; }
+
+    public bool? CopySettings { get; init; }
+
+    public string? SourceAfter { get; init; }
+
+    public string? TargetPrefix { get; init; }
+
+    public string? TargetSuffix { get; init; }
+
+    public string OperationType => OperationTypes.Migration;
+
+    public string? Validate()
+    {
+        if (MigrationType is not null && MigrationTypes.Find(MigrationType) is null)
+        {
+            return OperationArguments.NotAllowed("migration_type", MigrationType, MigrationTypes.Values);
+        }
+
+        if (SourceAfter is not null && !MigrationKeys.SourceAfterValues.Contains(SourceAfter))
+        {
+            return OperationArguments.NotAllowed("source_after", SourceAfter, MigrationKeys.SourceAfterValues);
+        }
+
+        return ContextProblem("source_context", SourceContext) ?? ContextProblem("target_context", TargetContext)
+            ?? NameProblem("target_prefix", TargetPrefix) ?? NameProblem("target_suffix", TargetSuffix);
+    }
+
+    public string? Missing() => MigrationTypes.Find(MigrationType) is { } type
+        ? type.Missing(this)
+        : OperationArguments.MissingFor("migration_type", "a migration", "one of " + string.Join(", ", MigrationTypes.Values));
+
+    public IReadOnlyDictionary<string, JsonNode> Proposals()
+    {
+        var proposals = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        void Set(string key, JsonNode? value)
+        {
+            if (value is not null)
+            {
+                proposals[key] = value;
+            }
+        }
+
+        Set(MigrationKeys.MigrationType, MigrationType);
+        Set(MigrationKeys.TargetRegistry, TargetRegistry);
+        Set(MigrationKeys.SourceContext, SourceContext is null ? null : MigrationContexts.Normalize(SourceContext));
+        Set(MigrationKeys.TargetContext, TargetContext is null ? null : MigrationContexts.Normalize(TargetContext));
+        Set(MigrationKeys.PreserveIds, PreserveIds);
+        Set(MigrationKeys.AllVersions, AllVersions);
+        Set(MigrationKeys.CopySettings, CopySettings);
+        Set(MigrationKeys.SourceAfter, SourceAfter);
+        Set(MigrationKeys.TargetPrefix, TargetPrefix);
+        Set(MigrationKeys.TargetSuffix, TargetSuffix);
+        return proposals;
+    }
+
+    private static string? ContextProblem(string field, string? context) =>
+        context is null || MigrationContexts.IsValid(context)
+            ? null
+            : $"{field}: '{context}' is not a context: give '.' for the default context or a name such as .staging (letters, digits, '.', '_', '-').";
+
+    private static string? NameProblem(string field, string? text) =>
+        text is null || !text.Contains(':', StringComparison.Ordinal)
+            ? null
+            : $"{field}: '{text}' may not contain ':' (contexts are chosen with target_context).";
+
+    /// <summary>The descriptions of these arguments as tool parameters, written once for every tool that takes them.</summary>
+    public static class Descriptions
+    {
+        public const string MigrationType = "context (between contexts of one registry) or registry (to another registry).";
+        public const string SourceRegistry = "Configured registry to migrate from (see list_registries); the default registry when omitted.";
+        public const string TargetRegistry = "Configured registry to migrate to; the source registry when omitted (a context migration).";
+        public const string SourceContext = "Context to migrate from: '.' (the default context, default) or a name such as .staging.";
+        public const string TargetContext = "Context to migrate to: '.' (default) or a name such as .prod; the same registry and context as the source is refused.";
+        public const string PreserveIds = "Register each version with its id and version number through IMPORT mode on the target subjects only (default true).";
+        public const string AllVersions = "All versions (default true), or only the latest live version of each subject.";
+        public const string CopySettings = "Also copy each subject's own config and mode (default true).";
+        public const string SourceAfter = "After a verified copy: keep (default for a registry migration), soft_delete (default for a context migration) or permanent_delete the source subject.";
+        public const string TargetPrefix = "Text put before each subject name in the target (default none).";
+        public const string TargetSuffix = "Text put after each subject name in the target (default none).";
+        public const string Pattern = "Subjects to migrate, by name within the source context: orders-*, * (comma-separated, !term excludes).";
+    }
+}
