@@ -32,7 +32,7 @@ internal static class StateSnapshots
 
         foreach (var s in snapshot.Schemas)
         {
-            var identity = SchemaIdentities.Of(s.SchemaType, s.Schema, s.References, s.Metadata, s.RuleSet);
+            var identity = SchemaIdentities.Of(s.Schema, s.References, s.Metadata, s.RuleSet);
             var context = state.Context(s.Context);
             context.SchemasById[s.Id] = new StoredSchema(s.Id, s.Context, s.SchemaType, s.Schema, s.References, s.Metadata, s.RuleSet, identity);
             context.IdByIdentity.TryAdd(identity, s.Id);

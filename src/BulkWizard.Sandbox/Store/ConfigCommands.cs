@@ -49,7 +49,7 @@ internal sealed class ConfigCommands(RegistryCore core)
             merged[field] = field switch
             {
                 ConfigFields.CompatibilityLevel => Level(value),
-                ConfigFields.DefaultMetadata or ConfigFields.OverrideMetadata => Metadata.Normalize(value),
+                ConfigFields.DefaultMetadata or ConfigFields.OverrideMetadata => Metadata.Normalize(value) is { Count: > 0 } metadata ? metadata : null,
                 ConfigFields.DefaultRuleSet or ConfigFields.OverrideRuleSet => ValidRuleSet(value),
                 _ => value.DeepClone(),
             };
@@ -102,6 +102,6 @@ internal sealed class ConfigCommands(RegistryCore core)
     {
         var ruleSet = RuleSets.Normalize(value);
         RuleSets.Validate(ruleSet);
-        return ruleSet;
+        return ruleSet is { Count: > 0 } ? ruleSet : null;
     }
 }

@@ -6,11 +6,12 @@ namespace BulkWizard.Sandbox.Store;
 /// <summary>
 /// Schema metadata ({"tags", "properties", "sensitive"}) in the registry's shape: sorted maps and
 /// sets (so equal metadata has one text, which matters because metadata is part of identity),
-/// empty members dropped, merged key by key with the later value winning.
+/// empty members dropped, merged key by key with the later value winning. Metadata that is present
+/// but empty stays an empty object, not null: the registry keeps it and it changes the guid.
 /// </summary>
 internal static class Metadata
 {
-    /// <summary>Sorted, de-duplicated, empty members removed; null when nothing is left.</summary>
+    /// <summary>Sorted, de-duplicated, empty members removed; null only when there is no object.</summary>
     public static JsonObject? Normalize(JsonNode? node)
     {
         if (node is not JsonObject source)
@@ -78,14 +79,14 @@ internal static class Metadata
     public static string? Property(JsonObject? metadata, string key) =>
         metadata?["properties"]?[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private static JsonObject? Build(
+    private static JsonObject Build(
         SortedDictionary<string, SortedSet<string>> tags, SortedDictionary<string, string> properties, SortedSet<string> sensitive)
     {
         var result = new JsonObject();
-        var nonEmptyTags = tags.Where(t => t.Value.Count > 0).ToList();
-        if (nonEmptyTags.Count > 0)
+        if (tags.Count > 0)
         {
-            result["tags"] = new JsonObject(nonEmptyTags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)Array(t.Value))));
+            // A path with no tag is kept: the registry keeps it, and hashes the path.
+            result["tags"] = new JsonObject(tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)Array(t.Value))));
         }
 
         if (properties.Count > 0)
@@ -98,7 +99,7 @@ internal static class Metadata
             result["sensitive"] = Array(sensitive);
         }
 
-        return result.Count == 0 ? null : result;
+        return result;
     }
 
     private static JsonArray Array(IEnumerable<string> values) =>

@@ -16,7 +16,8 @@ internal sealed record RegisterRequest(
 {
     /// <summary>
     /// The request carried a metadata object, even an empty one. Only a request without one inherits the previous
-    /// version's metadata (the registry tests for null), so an explicit <c>{}</c> registers a version without metadata.
+    /// version's metadata (the registry tests for null), so an explicit <c>{}</c> registers a version with empty
+    /// metadata: no properties, but a different schema (and guid) from one without metadata.
     /// </summary>
     public bool MetadataGiven { get; init; }
 

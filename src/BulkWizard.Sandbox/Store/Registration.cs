@@ -103,7 +103,7 @@ internal sealed class Registration(RegistryCore core)
             throw RegistryErrors.InvalidSchema("Empty schema");
         }
 
-        var identity = SchemaIdentities.Of(schemaType, canonical, references, metadata, ruleSet);
+        var identity = SchemaIdentities.Of(canonical, references, metadata, ruleSet);
         var context = state.Context(name.Context);
 
         // 4. The same schema already has an id in this context: reuse it.

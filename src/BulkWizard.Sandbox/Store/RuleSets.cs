@@ -5,17 +5,20 @@ using BulkWizard.Sandbox.Http;
 namespace BulkWizard.Sandbox.Store;
 
 /// <summary>
-/// Data-contract rule sets ({"migrationRules", "domainRules", "encodingRules"}): merged rule by rule
-/// name with the later rule winning, and validated as the Enterprise handler does (42210).
+/// Data-contract rule sets ({"migrationRules", "domainRules", "encodingRules", "enableAt"}): merged
+/// rule by rule name with the later rule winning, and validated as the Enterprise handler does (42210).
+/// A rule set that is present but empty stays an empty object, not null: it changes the guid.
 /// </summary>
 internal static partial class RuleSets
 {
+    private const string EnableAt = "enableAt";
+
     private static readonly string[] Lists = ["migrationRules", "domainRules", "encodingRules"];
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]*$")]
     private static partial Regex RuleName();
 
-    /// <summary>Empty lists dropped; null when no rule is left.</summary>
+    /// <summary>Empty lists dropped; null only when there is no object.</summary>
     public static JsonObject? Normalize(JsonNode? node)
     {
         if (node is not JsonObject source)
@@ -32,7 +35,12 @@ internal static partial class RuleSets
             }
         }
 
-        return result.Count == 0 ? null : result;
+        if (source[EnableAt] is JsonValue enableAt)
+        {
+            result[EnableAt] = enableAt.DeepClone();
+        }
+
+        return result;
     }
 
     public static JsonObject? Merge(JsonObject? older, JsonObject? newer)
@@ -51,6 +59,7 @@ internal static partial class RuleSets
             result[list] = new JsonArray(kept.Concat(incoming).Select(r => (JsonNode?)r.DeepClone()).ToArray());
         }
 
+        result[EnableAt] = (newer[EnableAt] ?? older[EnableAt])?.DeepClone();
         return Normalize(result);
     }
 

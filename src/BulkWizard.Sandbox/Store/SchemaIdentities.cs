@@ -1,23 +1,11 @@
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace BulkWizard.Sandbox.Store;
 
-/// <summary>Builds the identity key: canonical text + references + metadata + rule set (+ type).</summary>
+/// <summary>The identity of a schema as stored: canonical text, references, metadata and rule set; the type is not part of it.</summary>
 internal static class SchemaIdentities
 {
     public static SchemaIdentity Of(
-        string schemaType, string canonical, IReadOnlyList<SchemaReference> references, JsonObject? metadata, JsonObject? ruleSet)
-    {
-        var key = new StringBuilder()
-            .Append(schemaType).Append('\n')
-            .Append(canonical).Append('\n');
-        foreach (var reference in references)
-        {
-            key.Append(reference.Name).Append('|').Append(reference.Subject).Append('|').Append(reference.Version).Append('\n');
-        }
-
-        key.Append(metadata?.ToJsonString() ?? "-").Append('\n').Append(ruleSet?.ToJsonString() ?? "-");
-        return SchemaIdentity.FromKey(key.ToString());
-    }
+        string canonical, IReadOnlyList<SchemaReference> references, JsonObject? metadata, JsonObject? ruleSet) =>
+        SchemaIdentity.FromDigest(SchemaDigest.Compute(canonical, references, metadata, ruleSet));
 }

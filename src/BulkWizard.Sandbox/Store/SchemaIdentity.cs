@@ -1,20 +1,22 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace BulkWizard.Sandbox.Store;
 
 /// <summary>
-/// What makes two schemas the same in the registry: canonical text, references, metadata and rule
-/// set. <see cref="Guid"/> is the MD5 of that, formatted as a UUID, like the registry's guid.
+/// What makes two schemas the same in the registry: the MD5 of canonical text, references, metadata
+/// and rule set (<see cref="SchemaDigest"/>). The registry keys its id reuse on that MD5 within a
+/// context and answers it, formatted as a UUID, as the schema's <see cref="Guid"/>, so the guid is the
+/// identity: the same in every context and registry, and independent of the type, subject and id.
 /// </summary>
-internal sealed record SchemaIdentity(string Key, string Guid)
+internal sealed record SchemaIdentity(string Guid)
 {
-    public static SchemaIdentity FromKey(string key)
+    /// <summary>The 16 MD5 bytes as java.util.UUID prints them: lowercase hex, 8-4-4-4-12, big-endian.</summary>
+    public static SchemaIdentity FromDigest(ReadOnlySpan<byte> md5)
     {
-#pragma warning disable CA5351 // MD5 is what the registry uses for schema identity, not for security.
-        var hash = MD5.HashData(Encoding.UTF8.GetBytes(key));
-#pragma warning restore CA5351
-        return new SchemaIdentity(key, new System.Guid(hash, bigEndian: true).ToString("D", CultureInfo.InvariantCulture));
+        if (md5.Length != 16)
+        {
+            throw new ArgumentException("An MD5 digest has 16 bytes.", nameof(md5));
+        }
+
+        var hex = Convert.ToHexStringLower(md5);
+        return new SchemaIdentity($"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}");
     }
 }

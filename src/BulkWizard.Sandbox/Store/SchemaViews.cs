@@ -79,12 +79,12 @@ internal sealed class SchemaViews(SandboxProfile profile)
                 .ToArray());
         }
 
-        if (schema.Metadata is not null)
+        if (schema.Metadata is { Count: > 0 })
         {
             json["metadata"] = schema.Metadata.DeepClone();
         }
 
-        if (schema.RuleSet is not null)
+        if (schema.RuleSet is { Count: > 0 })
         {
             json["ruleSet"] = schema.RuleSet.DeepClone();
         }
