@@ -76,6 +76,36 @@ public sealed record MigrationArguments : IOperationArguments
         return proposals;
     }
 
+    /// <summary>What happens to the source after a verified copy when <c>source_after</c> is not given: by migration type.</summary>
+    public static string DefaultSourceAfter(string? migrationType) => (MigrationTypes.Find(migrationType) ?? MigrationTypes.Registry).DefaultSourceAfter;
+
+    /// <summary>
+    /// The planning tool's pattern read within the source context: a term without a context gets it; a term naming
+    /// another context is refused (a migration moves one context).
+    /// </summary>
+    public static string QualifyPattern(string pattern, string? sourceContext)
+    {
+        var context = MigrationContexts.Normalize(sourceContext ?? QualifiedSubject.DefaultContext);
+        var prefix = context == QualifiedSubject.DefaultContext ? "" : $":{context}:";
+        var terms = pattern.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(term =>
+        {
+            var exclude = term.StartsWith('!');
+            var body = exclude ? term[1..] : term;
+            if (body.StartsWith(':'))
+            {
+                if (!body.StartsWith(prefix.Length == 0 ? ":.:" : prefix, StringComparison.Ordinal))
+                {
+                    throw new Wizard.WizardInputException($"pattern: '{term}' names another context than source_context '{context}'; a migration moves one context.");
+                }
+
+                return term;
+            }
+
+            return (exclude ? "!" : "") + prefix + body;
+        });
+        return string.Join(",", terms);
+    }
+
     private static string? ContextProblem(string field, string? context) =>
         context is null || MigrationContexts.IsValid(context)
             ? null

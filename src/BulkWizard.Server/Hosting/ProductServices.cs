@@ -2,6 +2,7 @@ using BulkWizard.Core.Backups;
 using BulkWizard.Core.Cleanup;
 using BulkWizard.Core.Cleanup.Impact;
 using BulkWizard.Core.Execution;
+using BulkWizard.Core.Migration;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.SchemaUpdate;
@@ -45,6 +46,8 @@ public static class ProductServices
 
         // The operation types, each with the tool class of its planning tool: one line per operation.
         services.AddBulkOperation<SchemaUpdateTools>(sp => new SchemaUpdateOperation(options.Selection, sp.GetRequiredService<TimeProvider>()));
+        services.AddBulkOperation<MigrationTools>(sp => new MigrationOperation(
+            options.Selection, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRegistryGatewayProvider>()));
         services.AddBulkOperation<CleanupTools>(sp => new CleanupOperation(
             options.Selection, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRegistryGatewayProvider>(),
             sp.GetRequiredService<IConsumerImpactChecker>(), options.Impact.ToCheckOptions()));

@@ -23,7 +23,7 @@ namespace BulkWizard.Server.Tools;
 public sealed class WizardTools(WizardConversation conversation, IRegistryGatewayProvider registries)
 {
     private const string AnswersText =
-        "The chosen operation's own answers given up front, by the parameter names of its planning tool (bulk_schema_update for schema_update, bulk_schema_cleanup for cleanup), " +
+        "The chosen operation's own answers given up front, by the parameter names of its planning tool (bulk_schema_update for schema_update, bulk_schema_migration for migration, bulk_schema_cleanup for cleanup), " +
         "e.g. {\"update_type\": \"naming\", \"convention\": \"kebab_case\"} or {\"cleanup_type\": \"old_versions\", \"keep_last\": 3}. The schema update's may also be given as the parameters above.";
 
     [McpServerTool(Name = "start_bulk_wizard", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
@@ -31,7 +31,7 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
     public Task<WizardReply> StartBulkWizard(
         McpServer server,
         RequestContext<CallToolRequestParams> request,
-        [Description("schema_update, migration, cleanup or configuration; asked when omitted. schema_update and cleanup are available in this version.")] string? operation_type = null,
+        [Description("schema_update, migration, cleanup or configuration; asked when omitted. schema_update, migration and cleanup are available in this version.")] string? operation_type = null,
         [Description(Selection.Registry)] string? registry = null,
         [Description("Resume an existing wizard session instead of starting one.")] string? session_id = null,
         [Description(Selection.Pattern)] string? pattern = null,

@@ -1,0 +1,316 @@
+using System.Text.Json.Nodes;
+using BulkWizard.Core.Backups;
+using BulkWizard.Core.Cleanup;
+using BulkWizard.Core.Execution;
+using BulkWizard.Core.Inventory;
+using BulkWizard.Core.Operations;
+using BulkWizard.Core.Plans;
+using BulkWizard.Core.Registry;
+using BulkWizard.Core.Restore;
+using BulkWizard.Core.SchemaUpdate;
+using BulkWizard.Core.Selection;
+using BulkWizard.Core.Wizard;
+
+namespace BulkWizard.Core.Migration;
+
+/// <summary>
+/// Plans a migration: one <see cref="SubjectImportChange"/> per selected subject, referenced subjects first, and with
+/// <c>source_after</c> a <see cref="SubjectCleanupChange"/> per source subject that runs only once its copy applied.
+/// Before any write it reports what would not go cleanly, and leaves those subjects (and what references them) out:
+/// a target version or id holding another schema, a target subject with other live versions or only soft-deleted
+/// ones, a read-only target, a reference to a subject neither migrated nor in the target. Versions already in the
+/// target exactly as copied are left alone, so running it again after a partial failure finishes the job.
+/// </summary>
+internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, TimeProvider clock)
+{
+    public async Task<OperationPlan> PlanAsync(
+        MigrationRequest request, IRegistryGateway source, SelectedSubjects selection, bool includeDeleted, BulkOperationConfig config, JsonObject answers,
+        CancellationToken cancellationToken)
+    {
+        if (!config.CreateBackup)
+        {
+            throw new WizardInputException(ExecutionRefusals.DestructiveWithoutBackup);
+        }
+
+        if (!request.PreserveIds)
+        {
+            throw new WizardInputException("preserve_ids: false is not available yet; a migration registers every version with its id and version number.");
+        }
+
+        var target = request.TargetRegistry is null ? source : registries.Get(request.TargetRegistry);
+        var crossRegistry = !string.Equals(target.Registry.Name, source.Registry.Name, StringComparison.OrdinalIgnoreCase);
+        var sourceContext = SourceContext(selection);
+        if (!crossRegistry && sourceContext == request.TargetContext)
+        {
+            throw new WizardInputException($"target_context: the source and the target are both context {sourceContext} of registry '{source.Registry.Name}'; choose another target_context or target_registry.");
+        }
+
+        if (target.Registry.ReadOnly)
+        {
+            throw new WizardInputException($"target_registry: registry '{target.Registry.Name}' is configured read-only; nothing can be written to it.");
+        }
+
+        var moved = selection.Subjects.ToDictionary(s => s, s => new QualifiedSubject(request.TargetContext, request.TargetName(s.Name)));
+        var sourceVersions = await RegistryVersions.ReadAsync(source, selection.Subjects.ToHashSet(), keepContent: true, cancellationToken);
+        var targetState = await TargetSubjects.ReadAsync(target, request.TargetContext, moved.Values.ToHashSet(), cancellationToken);
+        var sourceReader = new SubjectSettingsReader(source);
+        var sourceSettings = (await sourceReader.ReadAsync(selection.Subjects, cancellationToken)).ToDictionary(s => s.Subject);
+        var targetSettings = (await new SubjectSettingsReader(target).ReadAsync([.. moved.Values], cancellationToken)).ToDictionary(s => s.Subject);
+
+        var skipped = new List<SkippedSubject>();
+        var rewriter = new ReferenceRewriter(moved);
+        var candidates = new Dictionary<QualifiedSubject, MigrationCandidate>();
+        foreach (var subject in selection.Subjects)
+        {
+            var copy = Copy(subject, sourceVersions, request, includeDeleted, rewriter, moved[subject]);
+            var problem = copy.Count == 0
+                ? "no live version to migrate (soft-deleted versions are left out unless include_deleted is true)"
+                : TargetProblem(copy, targetState.VersionsOf(moved[subject]), targetState, targetSettings[moved[subject]]);
+            if (problem is not null)
+            {
+                skipped.Add(new SkippedSubject(selection.Display(subject), problem));
+                continue;
+            }
+
+            candidates[subject] = new MigrationCandidate(subject, moved[subject], copy) { Identical = Identical(copy, targetState.VersionsOf(moved[subject])) };
+        }
+
+        LeaveOutUnresolvedReferences(candidates, moved, targetState, request.TargetContext, selection, skipped);
+
+        var ranks = new ImportRanks(candidates);
+        var changes = new List<PlannedChange>();
+        var targetName = crossRegistry ? target.Registry.Name : null;
+        foreach (var candidate in candidates.Values.OrderBy(c => ranks.Of(c.Source)))
+        {
+            if (!candidate.ToImport.Any())
+            {
+                skipped.Add(new SkippedSubject(selection.Display(candidate.Source), $"already in the target as {candidate.Target} (identical versions)"));
+                continue;
+            }
+
+            var existing = targetState.VersionsOf(candidate.Target);
+            var before = Snapshot(existing, targetSettings[candidate.Target]);
+            var settings = sourceSettings[candidate.Source];
+            var copy = new SubjectBackup(
+                candidate.Target.ToString(),
+                [.. existing.Concat(candidate.ToImport).OrderBy(v => v.Version)],
+                request.CopySettings ? settings.OwnConfig : before.Config,
+                request.CopySettings ? settings.OwnMode : before.Mode);
+            changes.Add(new SubjectImportChange(candidate.Target.ToString(), candidate.Source.ToString(), copy, before, ranks.Of(candidate.Source)) { Registry = targetName });
+        }
+
+        var warnings = new List<string>();
+        if (request.RemovesSource)
+        {
+            AddSourceRemovals(request, candidates, sourceVersions, sourceSettings, changes, targetName, ranks.Highest + 1, warnings);
+        }
+
+        AddSettingsWarnings(request, candidates.Values, sourceSettings, targetSettings, warnings);
+        if (changes.OfType<SubjectImportChange>().Any())
+        {
+            warnings.Add("Ids and version numbers are preserved through IMPORT on each target subject only, put back afterwards; the target's id counter stays above the highest imported id.");
+        }
+
+        return new OperationPlan
+        {
+            Id = PlanIdentity.NewId(),
+            OperationType = OperationTypes.Migration,
+            Title = $"Migrate {selection.Description} ({source.Registry.Name} {sourceContext}) to {target.Registry.Name} {request.TargetContext}",
+            Registry = source.Registry.Name,
+            CreatedAt = clock.GetUtcNow(),
+            Answers = answers,
+            Config = config,
+            Changes = changes,
+            Skipped = skipped,
+            Warnings = warnings,
+            Estimate = PlanEstimate.For(changes.Count, config, sourceReader.MeanLatencyMs),
+        };
+    }
+
+    /// <summary>The context every selected subject is in; a selection across contexts is refused.</summary>
+    private static string SourceContext(SelectedSubjects selection)
+    {
+        var contexts = selection.Subjects.Select(s => s.Context).Distinct().Order(StringComparer.Ordinal).ToList();
+        return contexts.Count switch
+        {
+            0 => QualifiedSubject.DefaultContext,
+            1 => contexts[0],
+            _ => throw new WizardInputException($"pattern: a migration moves one context at a time; the selection spans {string.Join(", ", contexts)}."),
+        };
+    }
+
+    /// <summary>The versions to copy, as they will be registered in the target: renamed, references rewritten.</summary>
+    private static List<SchemaVersion> Copy(
+        QualifiedSubject subject, RegistryVersions sourceVersions, MigrationRequest request, bool includeDeleted, ReferenceRewriter rewriter, QualifiedSubject target)
+    {
+        var deleted = sourceVersions.VersionsOf(subject).ToDictionary(v => v.Version, v => v.Deleted);
+        var versions = sourceVersions.ContentOf(subject)
+            .Select(v => v with { Deleted = deleted.GetValueOrDefault(v.Version) })
+            .Where(v => includeDeleted || v.Deleted != true)
+            .OrderBy(v => v.Version)
+            .ToList();
+        if (!request.AllVersions)
+        {
+            versions = [.. versions.Where(v => v.Deleted != true).TakeLast(1)];
+        }
+
+        return [.. versions.Select(v => v with { Subject = target, References = rewriter.Rewrite(subject, v.References), Aliases = null })];
+    }
+
+    /// <summary>Why the target cannot take this copy as it is; null when it can.</summary>
+    private static string? TargetProblem(List<SchemaVersion> copy, IReadOnlyList<SchemaVersion> existing, TargetSubjects target, SubjectSettings settings)
+    {
+        if (settings.EffectiveMode is "READONLY" or "READONLY_OVERRIDE")
+        {
+            return $"target {settings.Subject} is in mode {settings.EffectiveMode} ({settings.ModeSource}): switch it to READWRITE first";
+        }
+
+        if (existing.Count > 0 && existing.All(v => v.Deleted == true))
+        {
+            return $"target {settings.Subject} has only soft-deleted versions ({string.Join(", ", existing.Select(v => v.Version))}): delete them permanently first, or choose another target";
+        }
+
+        var copied = copy.Select(v => v.Version).ToHashSet();
+        var others = existing.Where(v => v.Deleted != true && !copied.Contains(v.Version)).Select(v => v.Version).ToList();
+        if (others.Count > 0)
+        {
+            return $"target {settings.Subject} has other live versions ({string.Join(", ", others)}): choose another target_context or a target_prefix";
+        }
+
+        foreach (var version in copy)
+        {
+            var identity = VersionIdentity.Of(version, version.References);
+            if (existing.FirstOrDefault(v => v.Version == version.Version) is { } there && !(there.Id == version.Id && VersionIdentity.Same(identity, VersionIdentity.Of(there, there.References))))
+            {
+                return $"target {settings.Subject} version {version.Version} holds another schema (id {there.Id}): choose another target";
+            }
+
+            if (target.IdentityOf(version.Id) is { } holder && !VersionIdentity.Same(identity, holder))
+            {
+                return $"schema id {version.Id} of version {version.Version} holds another schema in the target context: ids cannot be preserved there; choose another target_context";
+            }
+        }
+
+        return null;
+    }
+
+    private static HashSet<int> Identical(List<SchemaVersion> copy, IReadOnlyList<SchemaVersion> existing) =>
+        [.. copy.Where(v => existing.Any(e => e.Version == v.Version && e.Id == v.Id && e.Deleted == v.Deleted)).Select(v => v.Version)];
+
+    /// <summary>
+    /// Leaves out every subject with a reference the target could not resolve: to a selected subject that is left out,
+    /// or to one neither migrated (with that version) nor already in the target context. Leaving one out can strand its
+    /// referrers, so it repeats until nothing changes.
+    /// </summary>
+    private static void LeaveOutUnresolvedReferences(
+        Dictionary<QualifiedSubject, MigrationCandidate> candidates, Dictionary<QualifiedSubject, QualifiedSubject> moved, TargetSubjects target, string targetContext,
+        SelectedSubjects selection, List<SkippedSubject> skipped)
+    {
+        var selectedTargets = moved.Values.ToHashSet();
+        var copiedTo = new Dictionary<(QualifiedSubject, int), QualifiedSubject>();
+        foreach (var candidate in candidates.Values)
+        {
+            foreach (var version in candidate.Copy)
+            {
+                copiedTo[(candidate.Target, version.Version)] = candidate.Source;
+            }
+        }
+
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var candidate in candidates.Values.ToList())
+            {
+                var missing = candidate.Copy
+                    .SelectMany(v => v.References.Select(r => (Version: v.Version, Reference: ReferenceRewriter.Resolve(candidate.Target, r.Subject), r.Version)))
+                    .FirstOrDefault(r => copiedTo.TryGetValue((r.Reference, r.Item3), out var from) && candidates.ContainsKey(from)
+                        ? false
+                        : selectedTargets.Contains(r.Reference) || !target.Has(r.Reference, r.Item3));
+                if (missing.Reference is null)
+                {
+                    continue;
+                }
+
+                candidates.Remove(candidate.Source);
+                skipped.Add(new SkippedSubject(selection.Display(candidate.Source),
+                    $"version {missing.Version} references {missing.Reference} version {missing.Item3}, which is neither migrated nor in the target context {targetContext}: select it too"));
+                changed = true;
+            }
+        }
+        while (changed);
+    }
+
+    private static SubjectSnapshot Snapshot(IReadOnlyList<SchemaVersion> existing, SubjectSettings settings) =>
+        new([.. existing.OrderBy(v => v.Version).Select(v => new VersionState(v.Version, v.Id, v.Deleted == true))], settings.OwnConfig, settings.OwnMode);
+
+    /// <summary>
+    /// Removes each migrated subject from the source once its copy applied: whole subjects only, referrers first, and
+    /// never a subject that a schema staying in the source still references (it is kept, with a warning).
+    /// </summary>
+    private static void AddSourceRemovals(
+        MigrationRequest request, Dictionary<QualifiedSubject, MigrationCandidate> candidates, RegistryVersions sourceVersions,
+        Dictionary<QualifiedSubject, SubjectSettings> settings, List<PlannedChange> changes, string? targetName, int firstRank, List<string> warnings)
+    {
+        var permanent = request.SourceAfter == MigrationKeys.PermanentDelete;
+        var removable = candidates.Keys.Where(s => !settings[s].BlocksWrites).ToHashSet();
+        var blocked = candidates.Keys.Where(s => settings[s].BlocksWrites).Select(s => $"{s} (mode {settings[s].EffectiveMode})").ToList();
+        HashSet<VersionKey> deleting;
+        while (true)
+        {
+            deleting = [.. removable.SelectMany(s => sourceVersions.VersionsOf(s).Where(v => permanent || !v.Deleted).Select(v => new VersionKey(s, v.Version)))];
+            var kept = ReferenceGuard.Apply(deleting, sourceVersions, permanent);
+            var partly = kept.Keys.Select(k => k.Subject).Distinct().ToList();
+            if (partly.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var subject in partly)
+            {
+                removable.Remove(subject);
+                blocked.Add($"{subject} (referenced by {kept.First(k => k.Key.Subject == subject).Value})");
+            }
+        }
+
+        var ranks = new DeleteRanks(sourceVersions, deleting);
+        var imported = changes.OfType<SubjectImportChange>().ToDictionary(c => c.Source);
+        foreach (var subject in removable.OrderBy(s => ranks.Of(s)).ThenBy(s => s.ToString(), StringComparer.Ordinal))
+        {
+            var versions = sourceVersions.VersionsOf(subject);
+            var snapshot = new SubjectSnapshot([.. versions.OrderBy(v => v.Version).Select(v => new VersionState(v.Version, v.Id, v.Deleted))], settings[subject].OwnConfig, settings[subject].OwnMode);
+            var live = versions.Where(v => !v.Deleted).Select(v => v.Version).Order().ToList();
+            if (!permanent && live.Count == 0)
+            {
+                continue;
+            }
+
+            changes.Add(new SubjectCleanupChange(subject.ToString(), live, permanent ? [.. versions.Select(v => v.Version).Order()] : [], snapshot, firstRank + ranks.Of(subject))
+            {
+                RequiresApplied = imported.TryGetValue(subject.ToString(), out var import) ? new ChangeTarget(targetName, import.Subject) : null,
+            });
+        }
+
+        if (blocked.Count > 0)
+        {
+            warnings.Add($"{blocked.Count} source subject(s) stay in the source after their copy: {string.Join("; ", blocked.Take(5))}{(blocked.Count > 5 ? "; …" : "")}.");
+        }
+    }
+
+    private static void AddSettingsWarnings(
+        MigrationRequest request, IEnumerable<MigrationCandidate> candidates, Dictionary<QualifiedSubject, SubjectSettings> source,
+        Dictionary<QualifiedSubject, SubjectSettings> target, List<string> warnings)
+    {
+        var differences = candidates
+            .Select(c => (Candidate: c, From: source[c.Source], To: target[c.Target]))
+            .Select(p => (p.Candidate, Before: $"{p.From.EffectiveLevel} ({p.From.LevelSource})",
+                After: request.CopySettings && p.From.OwnLevel is { } own ? $"{own} (subject)" : $"{p.To.EffectiveLevel} ({p.To.LevelSource})"))
+            .Where(d => d.Before.Split(' ')[0] != d.After.Split(' ')[0])
+            .ToList();
+        if (differences.Count > 0)
+        {
+            warnings.Add($"Effective compatibility changes for {differences.Count} subject(s) (a named context does not inherit the default context's config): " +
+                string.Join("; ", differences.Take(5).Select(d => $"{d.Candidate.Target}: {d.Before} → {d.After}")) + (differences.Count > 5 ? "; …" : "") + ".");
+        }
+    }
+}

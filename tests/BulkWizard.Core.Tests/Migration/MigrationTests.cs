@@ -1,0 +1,111 @@
+using BulkWizard.Core.Migration;
+using BulkWizard.Core.Plans;
+using BulkWizard.Core.Registry;
+using BulkWizard.Core.Tasks;
+using BulkWizard.Core.Tests.Support;
+
+namespace BulkWizard.Core.Tests.Migration;
+
+/// <summary>Migrations planned and run against two Sandboxes over HTTP: what is copied, in which order, what is refused, and undo.</summary>
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task ContextMigration_IdsVersionsAndReferencesPreserved_SourceSoftDeletedAfter_RestoreGivesBothSnapshots()
+    {
+        await using var harness = await MigrationHarness.StartAsync();
+        var baseIds = new[]
+        {
+            await MigrationHarness.RegisterAsync(harness.Source, "base", MigrationHarness.Record("Base", 1)),
+            await MigrationHarness.RegisterAsync(harness.Source, "base", MigrationHarness.Record("Base", 2)),
+        };
+        var userId = await MigrationHarness.RegisterAsync(harness.Source, "user", """{"type":"record","name":"User","fields":[{"name":"b","type":"Base"}]}""", new SchemaReference("Base", "base", 2));
+        var before = await RegistrySnapshot.ReadAsync(harness.Source);
+
+        var plan = await harness.PlanAsync(["base", "user"], null, ".prod", MigrationKeys.SoftDelete);
+
+        Assert.Equal([":.prod:base", ":.prod:user", "user", "base"], plan.Changes.Select(c => c.Subject));
+        Assert.Equal([(0, 0), (1, 0), (2, 0), (3, 0)], plan.Changes.Select(c => c.UndoOrder));
+        var run = await harness.RunAsync(plan);
+        Assert.True(run.TaskStatus == BulkTaskStatus.Completed, string.Join("; ", run.FirstErrors));
+
+        var copied = await harness.Source.GetVersionAsync(QualifiedSubject.Parse(":.prod:user"), 1, false, CancellationToken.None);
+        Assert.Equal((userId, "base", 2), (copied!.Id, copied.References.Single().Subject, copied.References.Single().Version));
+        Assert.Equal(baseIds[1], (await harness.Source.GetVersionAsync(QualifiedSubject.Parse(":.prod:base"), 2, false, CancellationToken.None))!.Id);
+        Assert.Empty(await harness.Source.ListVersionsAsync(QualifiedSubject.Parse("base"), DeletedFilter.LiveOnly, CancellationToken.None));
+        Assert.Null(await harness.Source.GetModeAsync(RegistryScope.ForSubject(QualifiedSubject.Parse(":.prod:base")), CancellationToken.None));
+
+        await harness.RestoreAsync(run.BackupId!);
+        var after = await RegistrySnapshot.ReadAsync(harness.Source);
+        after.Remove("subject :.prod:base");
+        after.Remove("subject :.prod:user");
+        after["contexts"] = before["contexts"]!.DeepClone();
+        after.Remove("context .prod");
+        RegistrySnapshot.AssertSame(before, after);
+    }
+
+    [Fact]
+    public async Task CrossRegistry_CopiedWithIds_RerunFindsItIdentical_FailureMidRunRollsBackBothRegistries()
+    {
+        await using var harness = await MigrationHarness.StartAsync();
+        await MigrationHarness.RegisterAsync(harness.Source, "orders", MigrationHarness.Record("Order", 1));
+        await MigrationHarness.RegisterAsync(harness.Source, "orders", MigrationHarness.Record("Order", 2));
+        var paymentsId = await MigrationHarness.RegisterAsync(harness.Source, "payments", MigrationHarness.Record("Payment", 1));
+        var sourceBefore = await RegistrySnapshot.ReadAsync(harness.Source);
+        var targetBefore = await RegistrySnapshot.ReadAsync(harness.Target);
+
+        var plan = await harness.PlanAsync(["orders", "payments"], "target", ".");
+        var failing = new InterceptingGateway(harness.Target)
+        {
+            BeforeWrite = call => call is { Kind: "register", Target: "payments" } ? throw new HttpRequestException("connection reset") : Task.CompletedTask,
+        };
+        var provider = new OneGatewayReplaced(harness.Registries, failing);
+        var failed = await harness.Executor().ExecuteAsync(plan, harness.Source, harness.Request(dryRun: false) with { Registries = provider }, CancellationToken.None);
+
+        Assert.Equal(BulkTaskStatus.RolledBack, failed.TaskStatus);
+        RegistrySnapshot.AssertSame(sourceBefore, await RegistrySnapshot.ReadAsync(harness.Source));
+        RegistrySnapshot.AssertSame(targetBefore, await RegistrySnapshot.ReadAsync(harness.Target));
+
+        var run = await harness.RunAsync(plan);
+        Assert.True(run.TaskStatus == BulkTaskStatus.Completed, string.Join("; ", run.FirstErrors));
+        Assert.Equal(paymentsId, (await harness.Target.GetVersionAsync(QualifiedSubject.Parse("payments"), 1, false, CancellationToken.None))!.Id);
+        RegistrySnapshot.AssertSame(sourceBefore, await RegistrySnapshot.ReadAsync(harness.Source));
+
+        var again = await harness.PlanAsync(["orders", "payments"], "target", ".");
+        Assert.Empty(again.Changes);
+        Assert.All(again.Skipped, s => Assert.StartsWith("already in the target", s.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Conflicts_ReportedBeforeAnyWrite_AndReferrersOfALeftOutSubjectLeftOutToo()
+    {
+        await using var harness = await MigrationHarness.StartAsync();
+        await MigrationHarness.RegisterAsync(harness.Source, "taken-id", MigrationHarness.Record("Taken", 1));
+        await MigrationHarness.RegisterAsync(harness.Source, "busy", MigrationHarness.Record("Busy", 1));
+        await MigrationHarness.RegisterAsync(harness.Source, "busy-user", """{"type":"record","name":"BusyUser","fields":[{"name":"b","type":"Busy"}]}""", new SchemaReference("Busy", "busy", 1));
+        await MigrationHarness.RegisterAsync(harness.Target, "other-subject", MigrationHarness.Record("Squatter", 3));
+        await MigrationHarness.RegisterAsync(harness.Target, "busy", MigrationHarness.Record("Elsewhere", 2));
+        var targetBefore = await RegistrySnapshot.ReadAsync(harness.Target);
+
+        var plan = await harness.PlanAsync(["taken-id", "busy", "busy-user"], "target", ".");
+
+        Assert.Empty(plan.Changes);
+        Assert.Equal(
+        [
+            "taken-id: schema id 1 of version 1 holds another schema in the target context: ids cannot be preserved there; choose another target_context",
+            "busy: target busy version 1 holds another schema (id 2): choose another target",
+            "busy-user: version 1 references busy version 1, which is neither migrated nor in the target context .: select it too",
+        ], plan.Skipped.Select(s => $"{s.Subject}: {s.Reason}"));
+        RegistrySnapshot.AssertSame(targetBefore, await RegistrySnapshot.ReadAsync(harness.Target));
+    }
+
+    /// <summary>The configured registries, with one gateway replaced (a registry that fails on cue).</summary>
+    private sealed class OneGatewayReplaced(IRegistryGatewayProvider inner, IRegistryGateway replacement) : IRegistryGatewayProvider
+    {
+        public IReadOnlyList<RegistryOptions> Registries => inner.Registries;
+
+        public RegistryOptions Default => inner.Default;
+
+        public IRegistryGateway Get(string? name) =>
+            string.Equals(name, replacement.Registry.Name, StringComparison.OrdinalIgnoreCase) ? replacement : inner.Get(name);
+    }
+}
