@@ -36,8 +36,11 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
         }
 
         var gateways = GatewaysOf(backup);
-        var (live, latencyMs) = await ReadLiveAsync(backup, gateways, config.MaxParallel, cancellationToken);
-        var depths = ReferenceDepths(backup);
+        var (live, liveReferences, latencyMs) = await ReadLiveAsync(backup, gateways, config.MaxParallel, cancellationToken);
+        var created = backup.Subjects.Select((saved, index) => live[index] is { } state && saved.Holds(ScopeParts.Versions)
+            ? CreatedStill(state, createdByRun?.GetValueOrDefault((saved.Registry, saved.Subject)))
+            : []).ToList();
+        var depths = RestoreRanks.Of(backup, liveReferences, created);
         var changes = new List<PlannedChange>();
         var skipped = new List<SkippedSubject>();
         var kept = new List<string>();
@@ -58,8 +61,8 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
                 continue;
             }
 
-            var created = CreatedStill(state, createdByRun?.GetValueOrDefault((saved.Registry, saved.Subject)));
-            var target = SubjectSnapshot.Of(saved).WithVersionsOnlyIn(state with { Versions = [.. state.Versions.Where(v => !created.Contains(v.Version))] });
+            var removed = created[index];
+            var target = SubjectSnapshot.Of(saved).WithVersionsOnlyIn(state with { Versions = [.. state.Versions.Where(v => !removed.Contains(v.Version))] });
             if (RestoreWork.VersionConflict(shown, state, saved) is { } conflict)
             {
                 skipped.Add(new SkippedSubject(shown, conflict));
@@ -70,8 +73,8 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
             }
             else
             {
-                changes.Add(new SubjectRestoreChange(saved.Subject, backup.Id, saved, state, depths.GetValueOrDefault((saved.Registry, saved.Subject))) { CreatedByRun = created, Registry = saved.Registry });
-                kept.AddRange(state.Versions.Where(v => SubjectSnapshot.Of(saved).Find(v.Version) is null && !created.Contains(v.Version))
+                changes.Add(new SubjectRestoreChange(saved.Subject, backup.Id, saved, state, depths.GetValueOrDefault((saved.Registry, saved.Subject))) { CreatedByRun = removed, Registry = saved.Registry });
+                kept.AddRange(state.Versions.Where(v => SubjectSnapshot.Of(saved).Find(v.Version) is null && !removed.Contains(v.Version))
                     .Select(v => $"{shown} version {v.Version}"));
             }
         }
@@ -133,10 +136,11 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
         created is null ? [] : [.. created.Where(c => live.Find(c.Version) is { } found && found.Id == c.Id).Select(c => c.Version)];
 
     /// <summary>Each target once, only the parts its entry holds; null for an entry of parts a restore cannot put back on their own.</summary>
-    private async Task<(SubjectSnapshot?[] Live, double LatencyMs)> ReadLiveAsync(
+    private async Task<(SubjectSnapshot?[] Live, IReadOnlyDictionary<int, IReadOnlyList<SchemaReference>>?[] References, double LatencyMs)> ReadLiveAsync(
         Backup backup, Dictionary<string, IRegistryGateway> gateways, int maxParallel, CancellationToken cancellationToken)
     {
         var live = new SubjectSnapshot?[backup.Subjects.Count];
+        var references = new IReadOnlyDictionary<int, IReadOnlyList<SchemaReference>>?[backup.Subjects.Count];
         var elapsedTicks = 0L;
         var requests = 0L;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallel, CancellationToken = cancellationToken };
@@ -152,60 +156,13 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
             var watch = Stopwatch.StartNew();
             var read = await ScopeStateReader.ReadAsync(gateways[saved.Registry ?? gateway.Registry.Name], RegistryScope.Of(saved.Subject), parts, token);
             live[index] = SubjectSnapshot.Of(read);
+            references[index] = read.Versions.ToDictionary(v => v.Version, v => v.References);
             Interlocked.Add(ref elapsedTicks, watch.Elapsed.Ticks);
-            // A config alone is one request; a whole subject two listings, one read per version, config and mode.
-            Interlocked.Add(ref requests, parts == ScopeParts.Config ? 1 : 4 + read.Versions.Count);
+            // A config alone is one request; a whole subject config, mode and the listing of its versions.
+            Interlocked.Add(ref requests, parts == ScopeParts.Config ? 1 : 4);
         });
         var latency = requests == 0 ? 0 : TimeSpan.FromTicks(elapsedTicks).TotalMilliseconds / requests;
-        return (live, latency);
-    }
-
-    /// <summary>
-    /// 0 for a subject referencing no other subject of the backup, else one more than the deepest one it references.
-    /// References stay within a registry, so each section of the backup is ordered on its own.
-    /// </summary>
-    private static Dictionary<(string? Registry, string Subject), int> ReferenceDepths(Backup backup)
-    {
-        var references = backup.Subjects.GroupBy(s => (s.Registry, s.Subject)).ToDictionary(
-            g => g.Key,
-            g => g.First().Versions.SelectMany(v => v.References).Select(r => (g.Key.Registry, Qualify(r.Subject, g.Key.Subject))).Where(r => r.Item2 != g.Key.Subject).Distinct().ToList());
-        var depths = new Dictionary<(string?, string), int>();
-        foreach (var subject in references.Keys)
-        {
-            DepthOf(subject, references, depths, []);
-        }
-
-        return depths;
-    }
-
-    private static int DepthOf(
-        (string?, string) subject, Dictionary<(string?, string), List<(string?, string)>> references, Dictionary<(string?, string), int> depths, HashSet<(string?, string)> visiting)
-    {
-        if (depths.TryGetValue(subject, out var known))
-        {
-            return known;
-        }
-
-        if (!references.TryGetValue(subject, out var referenced) || !visiting.Add(subject))
-        {
-            // Outside the backup (already in place), or a cycle, which registries do not allow: nothing to order by.
-            return -1;
-        }
-
-        var depth = referenced.Select(r => DepthOf(r, references, depths, visiting)).DefaultIfEmpty(-1).Max() + 1;
-        visiting.Remove(subject);
-        depths[subject] = depth;
-        return depth;
-    }
-
-    /// <summary>A reference without a context names a subject in the referrer's context.</summary>
-    private static string Qualify(string referenced, string referrer)
-    {
-        var target = QualifiedSubject.Parse(referenced);
-        var from = QualifiedSubject.Parse(referrer);
-        return target.IsDefaultContext && !referenced.StartsWith(":.", StringComparison.Ordinal) && !from.IsDefaultContext
-            ? new QualifiedSubject(from.Context, target.Name).ToString()
-            : target.ToString();
+        return (live, references, latency);
     }
 
     private static List<string> Warnings(Backup backup, List<PlannedChange> changes, List<string> kept)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Execution;
+using BulkWizard.Core.Execution.Journal;
 using BulkWizard.Core.Migration;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
@@ -84,9 +85,11 @@ internal sealed class MigrationHarness : IAsyncDisposable
     public async Task RestoreAsync(string backupId)
     {
         var backup = await Backups.LoadAsync(backupId, CancellationToken.None);
-        var plan = PlanIdentity.Seal(await new RestorePlanner(Source, TimeProvider.System, Registries).PlanAsync(backup, TestPlans.RealRun(), CancellationToken.None));
+        var created = await RunCreations.ReadAsync(Path.Combine(Backups.GetFolder(backupId), ExecutionJournal.FileName), CancellationToken.None);
+        var plan = PlanIdentity.Seal(await new RestorePlanner(Source, TimeProvider.System, Registries).PlanAsync(backup, TestPlans.RealRun(), CancellationToken.None, created));
         var result = await Executor().ExecuteAsync(plan, Source, Request(dryRun: false), CancellationToken.None);
-        Assert.True(result.TaskStatus == BulkTaskStatus.Completed, $"{result.TaskStatus}: {string.Join("; ", result.FirstErrors)}");
+        Assert.True(result.TaskStatus == BulkTaskStatus.Completed,
+            $"{result.TaskStatus}: {string.Join("; ", result.FirstErrors)}; plan: {string.Join(" | ", plan.Changes.Select(c => $"{c.UndoOrder.Rank} {c.Describe()}"))}");
     }
 
     public static async Task<int> RegisterAsync(IRegistryGateway gateway, string subject, string schema, params SchemaReference[] references) =>

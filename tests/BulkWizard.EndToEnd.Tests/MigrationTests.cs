@@ -1,0 +1,137 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BulkWizard.Core.Wizard.Texts;
+using BulkWizard.EndToEnd.Tests.Support;
+using BulkWizard.Sandbox;
+using ModelContextProtocol.Protocol;
+using static BulkWizard.EndToEnd.Tests.Support.ElicitationScript;
+
+namespace BulkWizard.EndToEnd.Tests;
+
+/// <summary>
+/// Migrations through the real server over stdio, between two Sandbox registries and between two contexts of one:
+/// ids, versions and references preserved, the questions asked, the registries after, and undo of both sides.
+/// </summary>
+public sealed class MigrationTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private SandboxRegistry _source = null!;
+    private SandboxRegistry _target = null!;
+    private string _data = null!;
+
+    public async Task InitializeAsync()
+    {
+        _source = await SandboxRegistry.StartAsync(new SandboxOptions { SeedDemoData = false });
+        _target = await SandboxRegistry.StartAsync(new SandboxOptions { SeedDemoData = false });
+        _data = Path.Combine(Path.GetTempPath(), "bulkwizard-e2e-" + Guid.NewGuid().ToString("N"));
+        using var seed = new RegistrySeeder(_source.BaseAddress);
+        await seed.RegisterAsync("common-address", RegistrySeeder.AvroRecord("Address", "street"));
+        await seed.RegisterAsync("common-address", RegistrySeeder.AvroRecord("Address", "street", "city"));
+        await seed.RegisterWithReferenceAsync("customer-value", """{"type":"record","name":"Customer","fields":[{"name":"home","type":"Address"}]}""", "Address", "common-address", 2);
+        await seed.RegisterAsync("orders-value", RegistrySeeder.AvroRecord("Order", "id"));
+        await seed.SetCompatibilityAsync("orders-value", "FULL");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _source.DisposeAsync();
+        await _target.DisposeAsync();
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RegistryMigration_IdsVersionsReferencesPreserved_ThenRestoreEmptiesTheTarget()
+    {
+        var sourceBefore = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+        var targetBefore = await RegistrySnapshot.TakeAsync(_target.BaseAddress);
+        await using var client = await ServerLauncher.ConnectAsync(Settings());
+
+        var plan = (await client.CallAsync("bulk_schema_migration", new()
+        {
+            ["migration_type"] = "registry", ["pattern"] = "*", ["source_registry"] = "source", ["target_registry"] = "target",
+        }))["plan"]!;
+        await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = plan.Str("plan_id"), ["plan_hash"] = plan.Str("plan_hash") });
+        var run = await client.CallAsync("confirm_bulk_operation", Run(plan));
+
+        Assert.True(plan["destructive"]!.GetValue<bool>());
+        Assert.Equal(3, plan.Number("changes"));
+        Assert.Contains("common-address → common-address on registry 'target': import version(s) 1 (id 1), 2 (id 2)", plan.Str("preview"), StringComparison.Ordinal);
+        Assert.Equal("completed", run.Str("status"));
+        var source = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+        var target = await RegistrySnapshot.TakeAsync(_target.BaseAddress);
+        Assert.Empty(source.DifferencesFrom(sourceBefore));
+        foreach (var subject in new[] { "common-address", "customer-value", "orders-value" })
+        {
+            Assert.True(JsonNode.DeepEquals(source.Subject(subject), target.Subject(subject)), $"{subject}: {source.Subject(subject)} vs {target.Subject(subject)}");
+        }
+
+        var restore = (await client.CallAsync("restore_backup", new() { ["backup_id"] = run["task"]!["result"]!.Str("backup_id") }))["plan"]!;
+        await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = restore.Str("plan_id"), ["plan_hash"] = restore.Str("plan_hash") });
+        var restored = await client.CallAsync("confirm_bulk_operation", Run(restore));
+
+        Assert.True(restored.Str("status") == "completed", restored.ToJsonString());
+        Assert.Empty((await RegistrySnapshot.TakeAsync(_target.BaseAddress)).DifferencesFrom(targetBefore));
+        Assert.Empty((await RegistrySnapshot.TakeAsync(_source.BaseAddress)).DifferencesFrom(sourceBefore));
+    }
+
+    [Fact]
+    public async Task ContextMigration_WithForms_TheQuestionsThenTheMoveAndTheSourceSoftDeleted()
+    {
+        var script = new ElicitationScript(
+            Accept("migration_type", "context"),
+            Accept("selection", "*"),
+            Accept("target_context", ".prod"),
+            AcceptAll(new() { ["preserve_ids"] = true, ["all_versions"] = true, ["copy_settings"] = true, ["source_after"] = "soft_delete" }),
+            Accept("view_details", false),
+            Accept("confirmation", "YES"));
+        await using var client = await ServerLauncher.ConnectWithFormsAsync(Settings(), null, script);
+
+        var reply = await client.CallAsync("start_bulk_wizard", new() { ["operation_type"] = "migration", ["registry"] = "source" });
+
+        Assert.Equal(
+            [WizardTexts.Get("migration_type"), WizardTexts.Get("select_migration_schemas"), WizardTexts.Get("migration_target"), WizardTexts.Get("migration_options"), WizardTexts.Get("preview", 6)],
+            script.Messages.Take(5));
+        Assert.Equal("completed", reply.Str("status"));
+        var after = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+        Assert.Equal(2, after.Subject(":.prod:common-address")!["versions"]!.AsArray().Count);
+        Assert.Equal("FULL", after.Subject(":.prod:orders-value")!["config"]!["compatibilityLevel"]!.GetValue<string>());
+        Assert.Equal("common-address", after.Subject(":.prod:customer-value")!["versions"]![0]!["references"]![0]!["subject"]!.GetValue<string>());
+        Assert.All(["common-address", "customer-value", "orders-value"], s => Assert.All(after.Subject(s)!["versions"]!.AsArray(), v => Assert.True(v!["deleted"]!.GetValue<bool>())));
+    }
+
+    [Fact]
+    public async Task Refusals_NameTheFieldAndChangeNothing()
+    {
+        await using var client = await ServerLauncher.ConnectAsync(Settings());
+
+        var sameScope = await client.CallExpectingErrorAsync("bulk_schema_migration", new() { ["migration_type"] = "context", ["pattern"] = "*", ["target_context"] = ".", ["source_registry"] = "source" });
+        var otherContext = await client.CallExpectingErrorAsync("bulk_schema_migration", new() { ["migration_type"] = "context", ["pattern"] = ":.x:*", ["target_context"] = ".y", ["source_registry"] = "source" });
+        var unknown = await client.CallExpectingErrorAsync("bulk_schema_migration", new() { ["migration_type"] = "registry", ["pattern"] = "*", ["target_registry"] = "nowhere", ["source_registry"] = "source" });
+        var noTarget = await client.CallExpectingErrorAsync("bulk_schema_migration", new() { ["migration_type"] = "context", ["pattern"] = "*", ["source_registry"] = "source" });
+
+        Assert.EndsWith("target_context: the source and the target are both context . of registry 'source'; choose another target_context or target_registry.", sameScope, StringComparison.Ordinal);
+        Assert.EndsWith("pattern: ':.x:*' names another context than source_context '.'; a migration moves one context.", otherContext, StringComparison.Ordinal);
+        Assert.Contains("nowhere", unknown, StringComparison.Ordinal);
+        Assert.EndsWith("target_context: missing for migration_type 'context'; give the context to move to, e.g. .prod.", noTarget, StringComparison.Ordinal);
+    }
+
+    private Dictionary<string, string> Settings() => new()
+    {
+        ["BulkWizard__Registries__0__Name"] = "source",
+        ["BulkWizard__Registries__0__Url"] = _source.BaseAddress.ToString(),
+        ["BulkWizard__Registries__1__Name"] = "target",
+        ["BulkWizard__Registries__1__Url"] = _target.BaseAddress.ToString(),
+        ["BulkWizard__DataDirectory"] = _data,
+    };
+
+    private static Dictionary<string, object?> Run(JsonNode plan) => new()
+    {
+        ["plan_id"] = plan.Str("plan_id"), ["plan_hash"] = plan.Str("plan_hash"), ["confirmation"] = "YES", ["dry_run"] = false, ["wait_seconds"] = (int)Deadline.TotalSeconds,
+    };
+
+    private static Func<ElicitRequestParams, ElicitResult> AcceptAll(Dictionary<string, object> fields) =>
+        _ => new ElicitResult { Action = "accept", Content = fields.ToDictionary(f => f.Key, f => JsonSerializer.SerializeToElement(f.Value)) };
+}
