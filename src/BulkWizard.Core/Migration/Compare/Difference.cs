@@ -18,7 +18,7 @@ public enum Difference
 
     RuleSet,
 
-    /// <summary>The content hash; compared only when both registries report it (8.0+).</summary>
+    /// <summary>The content hash; compared only when both registries report it (8.0+) and the references are written alike (it hashes them as written).</summary>
     [JsonStringEnumMemberName("guid")]
     SchemaGuid,
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BulkWizard.Core.Registry;
 
 namespace BulkWizard.Core.Migration.Compare;
 
@@ -14,11 +15,17 @@ internal static class VersionDifferences
         Add(differences, Difference.References, !source.References.SequenceEqual(target.References));
         Add(differences, Difference.Metadata, !SameJson(s.Metadata, t.Metadata));
         Add(differences, Difference.RuleSet, !SameJson(s.RuleSet, t.RuleSet));
-        Add(differences, Difference.SchemaGuid, s.SchemaGuid is not null && t.SchemaGuid is not null && s.SchemaGuid != t.SchemaGuid);
+        Add(differences, Difference.SchemaGuid, s.SchemaGuid is not null && t.SchemaGuid is not null && s.SchemaGuid != t.SchemaGuid && SameReferencesAsWritten(s, t));
         Add(differences, Difference.Deleted, s.Deleted is { } sd && t.Deleted is { } td && sd != td);
         Add(differences, Difference.Version, s.Version != t.Version);
         return differences;
     }
+
+    /// <summary>
+    /// The guid hashes the references as written, so a copy whose qualified references were rewritten for its new
+    /// context (<c>:.src:common</c> → <c>:.dst:common</c>) has another guid by construction: that says nothing more.
+    /// </summary>
+    private static bool SameReferencesAsWritten(SchemaVersion s, SchemaVersion t) => s.References.SequenceEqual(t.References);
 
     private static void Add(List<Difference> differences, Difference difference, bool differs)
     {
