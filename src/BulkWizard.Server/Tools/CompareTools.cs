@@ -33,8 +33,11 @@ public sealed class CompareTools(IRegistryGatewayProvider registries)
             var target = ComparedScopes.Resolve(registries, "target", target_registry, target_context);
             ComparedScopes.EnsureDistinct(source, target);
             var names = ComparedNames.Of(SubjectPattern.Parse(pattern), source.Context);
-            var sourceSide = await ToolErrors.GuardAsync(source_registry, () => ComparedSide.ReadAsync(source, names, include_deleted, cancellationToken));
-            var targetSide = await ToolErrors.GuardAsync(target_registry, () => ComparedSide.ReadAsync(target, names, include_deleted, cancellationToken));
-            return ComparisonReport.Of(ComparedScopes.End(source), ComparedScopes.End(target), RegistryComparer.Compare(sourceSide, targetSide, limit));
+            // Read apart, so that a registry's failure is reported under its own name.
+            var sourceRead = ToolErrors.GuardAsync(source_registry, () => ComparedSide.ReadAsync(source, names, include_deleted, cancellationToken));
+            var targetRead = ToolErrors.GuardAsync(target_registry, () => ComparedSide.ReadAsync(target, names, include_deleted, cancellationToken));
+            await Task.WhenAll(sourceRead, targetRead);
+            var comparison = RegistryComparer.Compare(await sourceRead, await targetRead, limit);
+            return ComparisonReport.Of(ComparedScopes.End(source), ComparedScopes.End(target), comparison);
         });
 }

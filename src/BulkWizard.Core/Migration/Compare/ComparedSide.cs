@@ -8,8 +8,8 @@ namespace BulkWizard.Core.Migration.Compare;
 /// </summary>
 public sealed class ComparedSide
 {
-    private readonly Dictionary<(string Subject, int Version), ComparableVersion> _versions = [];
-    private readonly Dictionary<(string Subject, string SchemaType, string Schema), List<ComparableVersion>> _bySchema = [];
+    private readonly Dictionary<(string Subject, int Version), SideVersion> _versions = [];
+    private readonly Dictionary<(string Subject, string SchemaType, string Schema), List<SideVersion>> _bySchema = [];
 
     private ComparedSide(ComparedScope scope) => Scope = scope;
 
@@ -18,7 +18,7 @@ public sealed class ComparedSide
     /// <summary>How many versions were read (after the name filter).</summary>
     public int Count => _versions.Count;
 
-    internal IEnumerable<ComparableVersion> Versions => _versions.Values;
+    internal IEnumerable<SideVersion> Versions => _versions.Values;
 
     public static async Task<ComparedSide> ReadAsync(ComparedScope scope, ComparedNames names, bool includeDeleted, CancellationToken cancellationToken)
     {
@@ -30,20 +30,20 @@ public sealed class ComparedSide
             // The prefix already selects the context; the check keeps a registry that reads prefixes loosely honest.
             if (version.Subject.Context == scope.Context && names.Contains(version.Subject.Name))
             {
-                side.Add(ComparableVersion.Of(version));
+                side.Add(SideVersion.Of(version));
             }
         }
 
         return side;
     }
 
-    internal ComparableVersion? Find(string subject, int version) => _versions.GetValueOrDefault((subject, version));
+    internal SideVersion? Find(string subject, int version) => _versions.GetValueOrDefault((subject, version));
 
     /// <summary>The versions of <paramref name="subject"/> holding the same schema text and type as <paramref name="other"/>, lowest first.</summary>
-    internal IReadOnlyList<ComparableVersion> WithSchemaOf(string subject, ComparableVersion other) =>
+    internal IReadOnlyList<SideVersion> WithSchemaOf(string subject, SideVersion other) =>
         _bySchema.TryGetValue((subject, other.Registered.SchemaType, other.Registered.Schema), out var versions) ? versions : [];
 
-    private void Add(ComparableVersion version)
+    private void Add(SideVersion version)
     {
         _versions[(version.Subject, version.Version)] = version;
         var key = (version.Subject, version.Registered.SchemaType, version.Registered.Schema);

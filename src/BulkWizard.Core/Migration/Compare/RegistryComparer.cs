@@ -7,16 +7,17 @@ namespace BulkWizard.Core.Migration.Compare;
 /// </summary>
 public static class RegistryComparer
 {
-    /// <summary>Reads each side once, then compares them.</summary>
+    /// <summary>Reads each side once, both at the same time, then compares them.</summary>
     /// <exception cref="ArgumentException">The pattern names a context other than the source context.</exception>
     public static async Task<RegistryComparison> CompareAsync(ComparedScope source, ComparedScope target, CompareOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         var names = ComparedNames.Of(options.Pattern, source.Context);
-        var sourceSide = await ComparedSide.ReadAsync(source, names, options.IncludeDeleted, cancellationToken);
-        var targetSide = await ComparedSide.ReadAsync(target, names, options.IncludeDeleted, cancellationToken);
-        return Compare(sourceSide, targetSide, options.Limit);
+        var sourceRead = ComparedSide.ReadAsync(source, names, options.IncludeDeleted, cancellationToken);
+        var targetRead = ComparedSide.ReadAsync(target, names, options.IncludeDeleted, cancellationToken);
+        await Task.WhenAll(sourceRead, targetRead);
+        return Compare(await sourceRead, await targetRead, options.Limit);
     }
 
     /// <summary>Compares two sides already read; linear in their sizes, apart from sorting what it reports.</summary>
@@ -66,7 +67,7 @@ public static class RegistryComparer
     /// The target version holding this source version's schema under another number: one the source does not have
     /// itself if there is one (that is where the schema went), else the lowest.
     /// </summary>
-    private static ComparableVersion? Renumbered(ComparableVersion version, ComparedSide source, ComparedSide target)
+    private static SideVersion? Renumbered(SideVersion version, ComparedSide source, ComparedSide target)
     {
         var candidates = target.WithSchemaOf(version.Subject, version);
         return candidates.FirstOrDefault(c => source.Find(c.Subject, c.Version) is null) ?? (candidates.Count > 0 ? candidates[0] : null);

@@ -6,7 +6,7 @@ namespace BulkWizard.Core.Migration.Compare;
 /// <summary>What differs between a source version and a target version, in <see cref="Difference"/> order.</summary>
 internal static class VersionDifferences
 {
-    public static List<Difference> Between(ComparableVersion source, ComparableVersion target)
+    public static List<Difference> Between(SideVersion source, SideVersion target)
     {
         var (s, t) = (source.Registered, target.Registered);
         var differences = new List<Difference>();

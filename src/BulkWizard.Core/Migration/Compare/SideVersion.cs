@@ -7,13 +7,13 @@ namespace BulkWizard.Core.Migration.Compare;
 /// relative to that context (a bare name in the same context, qualified otherwise, <c>:.:name</c> for the default
 /// one), so a version and its copy in another context reference the same subjects.
 /// </summary>
-internal sealed record ComparableVersion(string Subject, SchemaVersion Registered, IReadOnlyList<SchemaReference> References)
+internal sealed record SideVersion(string Subject, SchemaVersion Registered, IReadOnlyList<SchemaReference> References)
 {
     public int Version => Registered.Version;
 
     public VersionRef Ref => new(Registered.Id, Registered.Version);
 
-    public static ComparableVersion Of(SchemaVersion version) =>
+    public static SideVersion Of(SchemaVersion version) =>
         new(version.Subject.Name, version, [.. version.References.Select(r => r with { Subject = Relative(version.Subject.Context, r.Subject) })]);
 
     /// <summary>An unqualified reference names a subject in the referrer's own context.</summary>
