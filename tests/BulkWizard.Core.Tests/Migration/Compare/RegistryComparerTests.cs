@@ -203,5 +203,28 @@ public sealed class RegistryComparerTests
         Assert.Equal(["a-value v1 id 3", "a-value v2 id 2"], Lines(comparison.Missing.Items));
     }
 
+    [Fact]
+    public async Task Compare_ManySubjects_EachSideReadWithTheSchemaListingOnly()
+    {
+        await using var source = await SandboxHarness.StartAsync();
+        await using var target = await SandboxHarness.StartAsync();
+        for (var i = 1; i <= 30; i++)
+        {
+            await ImportIntoEachAsync([source, target], $"s{i:D2}-value", 1, i, Schema($"S{i}"));
+        }
+
+        source.Sandbox.Requests.Reset();
+        target.Sandbox.Requests.Reset();
+
+        var comparison = await CompareAsync(source, target, "*");
+
+        Assert.True(comparison.Identical);
+        Assert.Equal((30, 30), (comparison.SubjectsCompared, comparison.VersionsCompared));
+        Assert.Equal(["GET /schemas"], source.Sandbox.Requests.Snapshot().Keys);
+        Assert.Equal(["GET /schemas"], target.Sandbox.Requests.Snapshot().Keys);
+        // One page, then the empty page that ends the listing: a short page does not, a registry may cap pages lower.
+        Assert.Equal((2, 2), (source.Sandbox.Requests.Get("GET /schemas"), target.Sandbox.Requests.Get("GET /schemas")));
+    }
+
     private static JsonObject Metadata(string key, string value) => new() { ["properties"] = new JsonObject { [key] = value } };
 }
