@@ -43,6 +43,24 @@ public sealed class SubjectPattern
         return new SubjectPattern(text, terms);
     }
 
+    /// <summary>
+    /// The pattern read from inside one context, for comparing a context with another: its unqualified terms select
+    /// in <paramref name="context"/> rather than in the default context, so <c>orders-*</c> means the same names
+    /// whichever context holds them. (<c>:.:orders</c> is the same term as <c>orders</c>, so it moves too.)
+    /// </summary>
+    /// <param name="context">A context as <see cref="QualifiedSubject.Context"/> writes it: <c>.</c> or <c>.ctx</c>.</param>
+    /// <exception cref="ArgumentException">A term names another context, which nothing read from <paramref name="context"/> can match.</exception>
+    public SubjectPattern Within(string context)
+    {
+        var home = new ContextScope(context);
+        if (Terms.FirstOrDefault(t => !t.Scope.IsEvery && t.Scope != ContextScope.Default && t.Scope != home) is { } foreign)
+        {
+            throw new ArgumentException($"pattern: '{foreign}' names context {foreign.Scope.Context}, but the subjects are read from {(context == QualifiedSubject.DefaultContext ? "the default context" : "context " + context)}; qualify it with that context or leave it unqualified.");
+        }
+
+        return new SubjectPattern(Text, [.. Terms.Select(t => t.Scope == ContextScope.Default ? t with { Scope = home } : t)]);
+    }
+
     public bool Matches(QualifiedSubject subject) =>
         Terms.Any(t => !t.Exclude && t.Matches(subject.Context, subject.Name))
         && !Terms.Any(t => t.Exclude && t.Matches(subject.Context, subject.Name));

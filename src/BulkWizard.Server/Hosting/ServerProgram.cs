@@ -82,6 +82,7 @@ public static class ServerProgram
             .WithDeferredTools<BackupTools>(ToolJson.Options)
             .WithDeferredTools<NamingTools>(ToolJson.Options)
             .WithDeferredTools<ImpactTools>(ToolJson.Options)
+            .WithDeferredTools<CompareTools>(ToolJson.Options)
             .PrepareDeferredToolsAfterFirstAnswer();
         if (sandbox is not null)
         {

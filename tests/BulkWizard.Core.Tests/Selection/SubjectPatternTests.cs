@@ -72,4 +72,24 @@ public sealed class SubjectPatternTests
         Assert.True(pattern.IsMatch("a*b"));
         Assert.False(pattern.IsMatch("axb"));
     }
+
+    [Fact]
+    public void Within_UnqualifiedTermsSelectInThatContext_QualifiedAndEveryContextTermsKept()
+    {
+        var pattern = SubjectPattern.Parse("test-*, :.staging:orders-*, :*:payments-*, !test-users").Within(".staging");
+
+        Assert.Equal(
+            [":.staging:test-orders", ":.staging:orders-value", ":.prod:payments-value"],
+            Subjects.Where(s => pattern.Matches(QualifiedSubject.Parse(s))));
+    }
+
+    [Fact]
+    public void Within_TermNamesAnotherContext_RefusedNamingIt()
+    {
+        var error = Assert.Throws<ArgumentException>(() => SubjectPattern.Parse("orders-*, :.prod:test-*").Within("."));
+
+        Assert.Equal(
+            "pattern: ':.prod:test-*' names context .prod, but the subjects are read from the default context; qualify it with that context or leave it unqualified.",
+            error.Message);
+    }
 }

@@ -32,6 +32,20 @@ public sealed class RegistrySeeder(Uri baseAddress) : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
     }
 
+    /// <summary>Registers a version with the id and version number given, switching the subject to IMPORT first (allowed while it has no live version, or is in IMPORT already).</summary>
+    public async Task ImportAsync(string subject, string schema, int id, int version, string? referenceName = null, string? referencedSubject = null, int referencedVersion = 1)
+    {
+        await SetModeAsync(subject, "IMPORT");
+        var body = new JsonObject { ["schema"] = schema, ["id"] = id, ["version"] = version };
+        if (referenceName is not null)
+        {
+            body["references"] = new JsonArray(new JsonObject { ["name"] = referenceName, ["subject"] = referencedSubject, ["version"] = referencedVersion });
+        }
+
+        var response = await _http.PostAsync($"subjects/{Uri.EscapeDataString(subject)}/versions", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task DeleteVersionAsync(string subject, int version) =>
         (await _http.DeleteAsync($"subjects/{Uri.EscapeDataString(subject)}/versions/{version}")).EnsureSuccessStatusCode();
 
