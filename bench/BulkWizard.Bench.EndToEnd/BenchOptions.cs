@@ -4,13 +4,13 @@ namespace BulkWizard.Bench.EndToEnd;
 
 /// <summary>
 /// Command line: <c>[--subjects 10000] [--parallel 8] [--starts 5] [--poll-ms 100]
-/// [--restore-dry-run-wait 0] [--only registry,server,startup,cleanup] [--versions 10] [--purge soft,permanent] [--keep-data]</c>.
-/// The cleanup section runs only when <c>--only</c> names it.
+/// [--restore-dry-run-wait 0] [--only registry,server,startup,cleanup,migration] [--versions 10] [--purge soft,permanent] [--keep-data]</c>.
+/// The cleanup and migration sections run only when <c>--only</c> names them.
 /// </summary>
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: BulkWizard.Bench.EndToEnd [--subjects 10000] [--parallel 8] [--starts 5] [--poll-ms 100] [--restore-dry-run-wait 0] [--only registry,server,startup,cleanup] [--versions 10] [--purge soft,permanent] [--keep-data]";
+        "usage: BulkWizard.Bench.EndToEnd [--subjects 10000] [--parallel 8] [--starts 5] [--poll-ms 100] [--restore-dry-run-wait 0] [--only registry,server,startup,cleanup,migration] [--versions 10] [--purge soft,permanent] [--keep-data]";
 
     public int Subjects { get; init; } = 10_000;
 
@@ -33,7 +33,7 @@ internal sealed record BenchOptions
 
     public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(AllSections, StringComparer.Ordinal);
 
-    /// <summary>Versions registered per subject for the cleanup section, which keeps the last <c>keep_last</c> of them.</summary>
+    /// <summary>Versions registered per subject for the cleanup section (which keeps the last <c>keep_last</c> of them) and the migration section.</summary>
     public int Versions { get; init; } = 10;
 
     /// <summary>The cleanup section's purges, in order: <c>soft</c> (<c>permanent: false</c>) and <c>permanent</c>.</summary>
@@ -48,15 +48,15 @@ internal sealed record BenchOptions
     public static readonly string[] AllSections = ["registry", "server", "startup"];
 
     /// <summary>Every section <c>--only</c> accepts, in the order they run.</summary>
-    public static readonly string[] KnownSections = ["registry", "server", "cleanup", "startup"];
+    public static readonly string[] KnownSections = ["registry", "server", "cleanup", "migration", "startup"];
 
     public bool Runs(string section) => Sections.Contains(section);
 
     /// <summary>The arguments that reproduce this run, for the report.</summary>
     public string Arguments => string.Join(' ', new[]
     {
-        Runs("registry") || Runs("server") || Runs("cleanup") ? $"--subjects {Subjects}" : null,
-        Runs("cleanup") ? $"--versions {Versions}" : null,
+        Runs("registry") || Runs("server") || Runs("cleanup") || Runs("migration") ? $"--subjects {Subjects}" : null,
+        Runs("cleanup") || Runs("migration") ? $"--versions {Versions}" : null,
         Runs("cleanup") && !Purges.SequenceEqual(PurgeKinds) ? $"--purge {string.Join(',', Purges)}" : null,
         Parallel != 8 ? $"--parallel {Parallel}" : null,
         Runs("startup") && Starts != 5 ? $"--starts {Starts}" : null,

@@ -19,6 +19,7 @@ var subjectsCommand = $"bench --subjects {options.Subjects}";
 var report = new ReportTable();
 report.Header($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {MachineLoad.Describe()}; `bench` = `{bench}`; this run: `bench {options.Arguments}`.");
 
+string? failure = null;
 await using (var sandbox = await SandboxProcess.StartAsync(paths.SandboxDll))
 {
     using var registry = new RegistryLoad(sandbox.Url, options.Parallel);
@@ -45,6 +46,11 @@ await using (var sandbox = await SandboxProcess.StartAsync(paths.SandboxDll))
         await CleanupSection.RunAsync(report, paths, sandbox, registry, options, options.Sections.Count == 1 ? $"bench {options.Arguments}" : $"bench --subjects {options.Subjects} --versions {options.Versions} --only cleanup");
     }
 
+    if (options.Runs("migration"))
+    {
+        failure = await MigrationSection.RunAsync(report, paths, machine, options, options.Sections.Count == 1 ? $"bench {options.Arguments}" : $"bench --subjects {options.Subjects} --versions {options.Versions} --only migration");
+    }
+
     if (options.Runs("startup"))
     {
         await StartupSection.RunAsync(report, paths, sandbox, options, options.Runs("registry") || options.Runs("server") ? "bench --only startup" : $"bench {options.Arguments}");
@@ -61,4 +67,10 @@ await using (var sandbox = await SandboxProcess.StartAsync(paths.SandboxDll))
 }
 
 Console.Write(report.Render());
+if (failure is not null)
+{
+    await Console.Error.WriteLineAsync($"FAILED: {failure}");
+    return 1;
+}
+
 return 0;

@@ -5,8 +5,8 @@ namespace BulkWizard.Bench.EndToEnd;
 
 /// <summary>
 /// Every version in the registry, soft-deleted ones included, from the paged
-/// <c>GET /schemas?subjectPrefix=:*:&amp;deleted=true</c>: per subject, each version's number, id, deleted flag and
-/// schema text. Two listings are equal when the registry holds the same versions under the same ids.
+/// <c>GET /schemas?subjectPrefix=:*:&amp;deleted=true</c>: per subject, each version's number, id, deleted flag,
+/// schema text, type and references. Two listings are equal when the registry holds the same versions under the same ids.
 /// </summary>
 internal sealed class VersionListing
 {
@@ -19,6 +19,9 @@ internal sealed class VersionListing
 
     public int Versions => _bySubject.Values.Sum(v => v.Count);
 
+    /// <summary>Every subject with its versions, in subject order.</summary>
+    public IEnumerable<(string Subject, IReadOnlyList<ListedVersion> Versions)> All => _bySubject.Select(p => (p.Key, (IReadOnlyList<ListedVersion>)p.Value));
+
     public IReadOnlyList<ListedVersion> Of(string subject) => _bySubject.TryGetValue(subject, out var versions) ? versions : [];
 
     public static async Task<VersionListing> ReadAsync(HttpClient http)
@@ -30,7 +33,13 @@ internal sealed class VersionListing
             foreach (var item in page)
             {
                 var subject = item.Need("subject");
-                var version = new ListedVersion(item.Int("version"), item.Int("id"), item?["deleted"]?.GetValue<bool>() ?? false, item.Str("schema") ?? string.Empty);
+                var version = new ListedVersion(
+                    item.Int("version"),
+                    item.Int("id"),
+                    item?["deleted"]?.GetValue<bool>() ?? false,
+                    item.Str("schema") ?? string.Empty,
+                    item.Str("schemaType") ?? "AVRO",
+                    item?["references"] is JsonArray { Count: > 0 } references ? references.ToJsonString() : "[]");
                 (bySubject.TryGetValue(subject, out var list) ? list : bySubject[subject] = []).Add(version);
             }
 
