@@ -145,8 +145,10 @@ public sealed class SchemaUpdateTypesTests
         Assert.Equal(5, afterRemove!.Number("version"));
         Assert.Null(afterRemove!["metadata"]!["properties"]!["owner"]);
         Assert.Equal("gold", afterRemove["metadata"]!["properties"]!["tier"]!.GetValue<string>());
-        Assert.Equal(0, emptied.Number("changes"));
-        Assert.All(emptiedPage["skipped"]!.AsArray(), s => Assert.Contains("already holds this schema with this metadata", s!.Str("reason"), StringComparison.Ordinal));
+        // Removing the last property sends an empty metadata object, which the registry hashes as a schema of its own
+        // (not the version without metadata): a new version for each subject, none skipped.
+        Assert.Equal(2, emptied.Number("changes"));
+        Assert.Empty(emptiedPage["skipped"]!.AsArray());
         var ids = new List<int>();
         for (var version = 1; version <= 5; version++)
         {
