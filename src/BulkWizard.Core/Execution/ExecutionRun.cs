@@ -27,6 +27,9 @@ internal sealed partial class ExecutionRun
     private readonly CancellationToken _stop;
     private readonly ItemOutcome[] _outcomes;
     private readonly string?[] _messages;
+
+    /// <summary>Items that finished in this run, a change held back for its requirement (<see cref="PlannedChange.RequiresApplied"/>) included.</summary>
+    private readonly bool[] _finished;
     private readonly TransientModeGuard _guard;
     private readonly Lock _gate = new();
     private int _processed;
@@ -49,6 +52,7 @@ internal sealed partial class ExecutionRun
         _stop = stop;
         _outcomes = new ItemOutcome[_changes.Count];
         _messages = new string?[_changes.Count];
+        _finished = new bool[_changes.Count];
         _guard = new TransientModeGuard(logger);
         for (var i = 0; i < _changes.Count; i++)
         {
@@ -142,7 +146,7 @@ internal sealed partial class ExecutionRun
         var count = 0;
         for (var i = 0; i < _outcomes.Length; i++)
         {
-            if (_outcomes[i] == ItemOutcome.NotRun)
+            if (_outcomes[i] == ItemOutcome.NotRun && !_finished[i])
             {
                 _messages[i] = detail;
                 count++;
@@ -296,6 +300,7 @@ internal sealed partial class ExecutionRun
         var error = outcome is ItemOutcome.Failed or ItemOutcome.Conflict;
         _outcomes[index] = outcome;
         _messages[index] = Kept(index, outcome, message);
+        _finished[index] = true;
         int processed;
         int errors;
         lock (_gate)

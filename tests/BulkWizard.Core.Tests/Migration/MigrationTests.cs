@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BulkWizard.Core.Execution;
 using BulkWizard.Core.Migration;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
@@ -113,6 +114,31 @@ public sealed class MigrationTests
 
         var after = await RegistrySnapshot.ReadAsync(harness.Target);
         Assert.True(JsonNode.DeepEquals(targetBefore, after), after.ToJsonString());
+    }
+
+    [Fact]
+    public async Task SourceRemoval_OnlyAfterItsOwnCopyApplied_AFailedCopyKeepsItsSource()
+    {
+        await using var harness = await MigrationHarness.StartAsync();
+        await MigrationHarness.RegisterAsync(harness.Source, "kept", MigrationHarness.Record("Kept", 1));
+        await MigrationHarness.RegisterAsync(harness.Source, "moved", MigrationHarness.Record("Moved", 1));
+        var plan = await harness.PlanAsync(["kept", "moved"], "target", ".", MigrationKeys.SoftDelete);
+        Assert.Equal(["kept", "moved", "kept", "moved"], plan.Changes.Select(c => c.Subject));
+        var failing = new InterceptingGateway(harness.Target)
+        {
+            BeforeWrite = call => call is { Kind: "register", Target: "kept" } ? throw new HttpRequestException("connection reset") : Task.CompletedTask,
+        };
+        var request = harness.Request(dryRun: false) with { Registries = new OneGatewayReplaced(harness.Registries, failing), Config = TestPlans.RealRun(rollback: false, errorRate: 1) };
+
+        var result = await harness.Executor().ExecuteAsync(plan, harness.Source, request, CancellationToken.None);
+
+        Assert.Equal(BulkTaskStatus.Failed, result.TaskStatus);
+        Assert.Equal(
+            [(":kept", ItemOutcome.Failed), (":moved", ItemOutcome.Applied), ("kept", ItemOutcome.NotRun), ("moved", ItemOutcome.Applied)],
+            result.Items.Select(i => ((plan.Changes[i.Index] is SubjectImportChange ? ":" : "") + i.Subject, i.Outcome)));
+        Assert.StartsWith("not run: it waits for kept on registry 'target'", result.Items[2].Message, StringComparison.Ordinal);
+        Assert.Equal([1], await harness.Source.ListVersionsAsync(QualifiedSubject.Parse("kept"), DeletedFilter.LiveOnly, CancellationToken.None));
+        Assert.Empty(await harness.Source.ListVersionsAsync(QualifiedSubject.Parse("moved"), DeletedFilter.LiveOnly, CancellationToken.None));
     }
 
     /// <summary>The configured registries, with one gateway replaced (a registry that fails on cue).</summary>
