@@ -106,6 +106,14 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
         }
 
         AddSettingsWarnings(request, candidates.Values, sourceSettings, targetSettings, warnings);
+        var withRules = changes.OfType<SubjectImportChange>().Sum(c => c.Copy.Versions.Count(v => v.RuleSet is not null && c.TargetAtPlanning.Find(v.Version) is null));
+        if (withRules > 0)
+        {
+            // Nothing in the registry's API tells a community edition apart before writing; the comparison after the run does.
+            warnings.Add($"{withRules} copied version(s) carry rule sets: a community-edition target drops them silently. " +
+                "compare_registries after the run reports any rule_set difference.");
+        }
+
         if (changes.OfType<SubjectImportChange>().Any())
         {
             warnings.Add("Ids and version numbers are preserved through IMPORT on each target subject only, put back afterwards; the target's id counter stays above the highest imported id.");

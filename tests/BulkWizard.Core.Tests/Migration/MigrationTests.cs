@@ -141,6 +141,23 @@ public sealed class MigrationTests
         Assert.Empty(await harness.Source.ListVersionsAsync(QualifiedSubject.Parse("moved"), DeletedFilter.LiveOnly, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task RuleSets_Copied_WithAWarningThatACommunityTargetDropsThem()
+    {
+        await using var harness = await MigrationHarness.StartAsync();
+        var rules = new JsonObject { ["domainRules"] = new JsonArray(new JsonObject { ["name"] = "checkId", ["kind"] = "CONDITION", ["type"] = "CEL", ["mode"] = "WRITE", ["expr"] = "message.f0 != ''" }) };
+        (await harness.Source.RegisterAsync(QualifiedSubject.Parse("ruled"), new RegisterSchemaRequest(MigrationHarness.Record("Ruled", 1), RuleSet: rules), CancellationToken.None))
+            .GetValueOrThrow("source", "register");
+
+        var plan = await harness.PlanAsync(["ruled"], "target", ".");
+        var run = await harness.RunAsync(plan);
+
+        Assert.Contains("1 copied version(s) carry rule sets: a community-edition target drops them silently. compare_registries after the run reports any rule_set difference.", plan.Warnings);
+        Assert.True(run.TaskStatus == BulkTaskStatus.Completed, string.Join("; ", run.FirstErrors));
+        var copied = await harness.Target.GetVersionAsync(QualifiedSubject.Parse("ruled"), 1, false, CancellationToken.None);
+        Assert.Equal("checkId", copied!.RuleSet!["domainRules"]![0]!["name"]!.GetValue<string>());
+    }
+
     /// <summary>The configured registries, with one gateway replaced (a registry that fails on cue).</summary>
     private sealed class OneGatewayReplaced(IRegistryGatewayProvider inner, IRegistryGateway replacement) : IRegistryGatewayProvider
     {
