@@ -80,32 +80,25 @@ public sealed record CleanupArguments : IOperationArguments
 
     public IReadOnlyDictionary<string, JsonNode> Proposals()
     {
-        var proposals = new Dictionary<string, JsonNode>(StringComparer.Ordinal) { [CleanupKeys.CreateBackup] = CleanupKeys.BackupAlways };
-        void Set(string key, JsonNode? value)
-        {
-            if (value is not null)
-            {
-                proposals[key] = value;
-            }
-        }
+        var proposals = new ProposalSet().Set(CleanupKeys.CreateBackup, CleanupKeys.BackupAlways);
 
-        Set(CleanupKeys.CleanupType, CleanupType);
-        Set(CleanupKeys.Permanent, Permanent);
-        Set(CleanupKeys.KeepLast, KeepLast);
-        Set(CleanupKeys.RemoveEmptyContext, RemoveEmptyContext);
-        Set(CleanupKeys.RemoveDanglingAliases, RemoveDanglingAliases);
-        Set(CleanupKeys.ProducersAction, ProducersAction);
-        Set(CleanupKeys.ConsumersAction, ConsumersAction);
-        Set(CleanupKeys.UnknownImpact, UnknownImpact);
-        Set(CleanupKeys.SamplePerPartition, SamplePerPartition);
-        Set(CleanupKeys.WholeTopic, WholeTopic);
-        Set(CleanupKeys.WaitTimeoutSeconds, WaitTimeoutSeconds);
+        proposals.Set(CleanupKeys.CleanupType, CleanupType);
+        proposals.Set(CleanupKeys.Permanent, Permanent);
+        proposals.Set(CleanupKeys.KeepLast, KeepLast);
+        proposals.Set(CleanupKeys.RemoveEmptyContext, RemoveEmptyContext);
+        proposals.Set(CleanupKeys.RemoveDanglingAliases, RemoveDanglingAliases);
+        proposals.Set(CleanupKeys.ProducersAction, ProducersAction);
+        proposals.Set(CleanupKeys.ConsumersAction, ConsumersAction);
+        proposals.Set(CleanupKeys.UnknownImpact, UnknownImpact);
+        proposals.Set(CleanupKeys.SamplePerPartition, SamplePerPartition);
+        proposals.Set(CleanupKeys.WholeTopic, WholeTopic);
+        proposals.Set(CleanupKeys.WaitTimeoutSeconds, WaitTimeoutSeconds);
         foreach (var (key, value) in CleanupTypes.Find(CleanupType)?.SelectionProposals() ?? [])
         {
-            proposals[key] = value;
+            proposals.Set(key, value);
         }
 
-        return proposals;
+        return proposals.ToDictionary();
     }
 
     private static string? Choice(string field, string? value, IReadOnlyList<string> allowed) =>

@@ -54,26 +54,19 @@ public sealed record MigrationArguments : IOperationArguments
 
     public IReadOnlyDictionary<string, JsonNode> Proposals()
     {
-        var proposals = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-        void Set(string key, JsonNode? value)
-        {
-            if (value is not null)
-            {
-                proposals[key] = value;
-            }
-        }
+        var proposals = new ProposalSet();
 
-        Set(MigrationKeys.MigrationType, MigrationType);
-        Set(MigrationKeys.TargetRegistry, TargetRegistry);
-        Set(MigrationKeys.SourceContext, SourceContext is null ? null : MigrationContexts.Normalize(SourceContext));
-        Set(MigrationKeys.TargetContext, TargetContext is null ? null : MigrationContexts.Normalize(TargetContext));
-        Set(MigrationKeys.PreserveIds, PreserveIds);
-        Set(MigrationKeys.AllVersions, AllVersions);
-        Set(MigrationKeys.CopySettings, CopySettings);
-        Set(MigrationKeys.SourceAfter, SourceAfter);
-        Set(MigrationKeys.TargetPrefix, TargetPrefix);
-        Set(MigrationKeys.TargetSuffix, TargetSuffix);
-        return proposals;
+        proposals.Set(MigrationKeys.MigrationType, MigrationType);
+        proposals.Set(MigrationKeys.TargetRegistry, TargetRegistry);
+        proposals.Set(MigrationKeys.SourceContext, SourceContext is null ? null : MigrationContexts.Normalize(SourceContext));
+        proposals.Set(MigrationKeys.TargetContext, TargetContext is null ? null : MigrationContexts.Normalize(TargetContext));
+        proposals.Set(MigrationKeys.PreserveIds, PreserveIds);
+        proposals.Set(MigrationKeys.AllVersions, AllVersions);
+        proposals.Set(MigrationKeys.CopySettings, CopySettings);
+        proposals.Set(MigrationKeys.SourceAfter, SourceAfter);
+        proposals.Set(MigrationKeys.TargetPrefix, TargetPrefix);
+        proposals.Set(MigrationKeys.TargetSuffix, TargetSuffix);
+        return proposals.ToDictionary();
     }
 
     /// <summary>What happens to the source after a verified copy when <c>source_after</c> is not given: by migration type.</summary>

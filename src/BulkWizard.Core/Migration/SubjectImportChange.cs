@@ -22,7 +22,7 @@ namespace BulkWizard.Core.Migration;
 /// <param name="Rank">Above the subjects its versions reference: those are copied first.</param>
 [ChangeKind("subject_import")]
 internal sealed record SubjectImportChange(string Subject, string Source, SubjectBackup Copy, SubjectSnapshot TargetAtPlanning, int Rank)
-    : PlannedChange(Subject)
+    : WholeSubjectChange(Subject)
 {
     /// <summary>The version numbers this change registers.</summary>
     [JsonIgnore]
@@ -50,16 +50,6 @@ internal sealed record SubjectImportChange(string Subject, string Source, Subjec
         var where = Registry is null ? "" : $" on registry '{Registry}'";
         return $"{Source} → {Subject}{where}: import version(s) {string.Join(", ", imported.Select(n => $"{n} (id {Copy.Versions.First(v => v.Version == n).Id})"))}" +
             (Copy.Config is null ? "" : $"; config {Copy.Config.ToJsonString()}") + (Copy.Mode is null ? "" : $"; mode {Copy.Mode}");
-    }
-
-    public override async Task<JsonNode?> ReadStateAsync(IRegistryGateway gateway, CancellationToken cancellationToken) =>
-        (await SubjectSnapshot.ReadAsync(gateway, Target, cancellationToken)).ToJson();
-
-    /// <summary>One read of the whole target subject serves as both the drift check and the backup entry.</summary>
-    public override async Task<TargetRead> ReadAsync(IRegistryGateway gateway, bool forBackup, CancellationToken cancellationToken)
-    {
-        var read = await ScopeStateReader.ReadAsync(gateway, Scope, ScopeParts.All, cancellationToken) with { Registry = Registry };
-        return new TargetRead(SubjectSnapshot.Of(read).ToJson(), forBackup ? read : null);
     }
 
     public override Task ApplyAsync(IRegistryGateway gateway, CancellationToken cancellationToken) =>

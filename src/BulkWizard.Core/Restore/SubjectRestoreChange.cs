@@ -17,7 +17,7 @@ namespace BulkWizard.Core.Restore;
 /// <param name="ReferenceDepth">0 for a subject referencing no other restored subject, else one more than the deepest it references.</param>
 [ChangeKind(KindName)]
 internal sealed record SubjectRestoreChange(string Subject, string BackupId, SubjectBackup Saved, SubjectSnapshot LiveAtPlanning, int ReferenceDepth)
-    : PlannedChange(Subject)
+    : WholeSubjectChange(Subject)
 {
     /// <summary>Versions the backed-up run registered (from its journal): the restore removes them; others' versions stay.</summary>
     public IReadOnlyList<int> CreatedByRun { get; init; } = [];
@@ -42,16 +42,6 @@ internal sealed record SubjectRestoreChange(string Subject, string BackupId, Sub
 
     public override string Describe() =>
         $"{Subject}: restore from backup {BackupId}: {RestoreWork.Of(LiveAtPlanning, Saved, CreatedByRun).Describe(LiveAtPlanning, Saved)}";
-
-    public override async Task<JsonNode?> ReadStateAsync(IRegistryGateway gateway, CancellationToken cancellationToken) =>
-        (await SubjectSnapshot.ReadAsync(gateway, Target, cancellationToken)).ToJson();
-
-    /// <summary>One read of the whole subject serves as both the drift check and the backup entry.</summary>
-    public override async Task<TargetRead> ReadAsync(IRegistryGateway gateway, bool forBackup, CancellationToken cancellationToken)
-    {
-        var read = await ScopeStateReader.ReadAsync(gateway, Scope, ScopeParts.All, cancellationToken) with { Registry = Registry };
-        return new TargetRead(SubjectSnapshot.Of(read).ToJson(), forBackup ? read : null);
-    }
 
     public override Task ApplyAsync(IRegistryGateway gateway, CancellationToken cancellationToken) =>
         ApplyAsync(gateway, IStepRecorder.None, cancellationToken);

@@ -67,27 +67,20 @@ public sealed record SchemaUpdateArguments : IOperationArguments
 
     public IReadOnlyDictionary<string, JsonNode> Proposals()
     {
-        var proposals = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-        void Set(string key, string? value)
-        {
-            if (value is not null)
-            {
-                proposals[key] = value;
-            }
-        }
+        var proposals = new ProposalSet();
 
-        Set(SchemaUpdateKeys.UpdateType, UpdateType);
-        Set(SchemaUpdateKeys.Compatibility, Compatibility?.ToUpperInvariant());
+        proposals.Set(SchemaUpdateKeys.UpdateType, UpdateType);
+        proposals.Set(SchemaUpdateKeys.Compatibility, Compatibility?.ToUpperInvariant());
         foreach (var (key, value) in Convention is null ? [] : NamingSteps.Proposals(Convention))
         {
-            Set(key, value);
+            proposals.Set(key, value);
         }
 
-        Set(SchemaUpdateKeys.MetadataTarget, MetadataTarget);
-        Set(SchemaUpdateKeys.MetadataAction, MetadataAction);
-        Set(SchemaUpdateKeys.MetadataKey, MetadataKey);
-        Set(SchemaUpdateKeys.MetadataValue, MetadataValue);
-        return proposals;
+        proposals.Set(SchemaUpdateKeys.MetadataTarget, MetadataTarget);
+        proposals.Set(SchemaUpdateKeys.MetadataAction, MetadataAction);
+        proposals.Set(SchemaUpdateKeys.MetadataKey, MetadataKey);
+        proposals.Set(SchemaUpdateKeys.MetadataValue, MetadataValue);
+        return proposals.ToDictionary();
     }
 
     private static string? ConventionProblem(string convention)
