@@ -103,6 +103,35 @@ public sealed class MigrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Archive_OldVersionsToAnArchiveThenSoftDeleted_ListedAsArchive_RestoredLikeABackup()
+    {
+        var before = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+        await using var client = await ServerLauncher.ConnectAsync(Settings());
+
+        var plan = (await client.CallAsync("bulk_schema_migration", new()
+        {
+            ["migration_type"] = "archive", ["pattern"] = "common-*", ["source_registry"] = "source", ["keep_last"] = 1,
+        }))["plan"]!;
+        await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = plan.Str("plan_id"), ["plan_hash"] = plan.Str("plan_hash") });
+        var run = await client.CallAsync("confirm_bulk_operation", Run(plan));
+        var archiveId = run["task"]!["result"]!.Str("backup_id");
+        var listed = (await client.CallAsync("list_backups"))["backups"]!.AsArray().Single(b => b!.Str("id") == archiveId)!;
+
+        Assert.Equal("Archive the versions of common-* older than the newest 1, then soft-delete them", plan.Str("title"));
+        Assert.Equal("completed", run.Str("status"));
+        Assert.StartsWith("ar_", archiveId, StringComparison.Ordinal);
+        Assert.Equal(("archive", "migration"), (listed.Str("kind"), listed.Str("operation_type")));
+        var after = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+        Assert.Equal(["common-address"], after.DifferencesFrom(before));
+        Assert.Equal([true, false], after.Subject("common-address")!["versions"]!.AsArray().Select(v => v!["deleted"]!.GetValue<bool>()));
+
+        var restore = (await client.CallAsync("restore_backup", new() { ["backup_id"] = archiveId }))["plan"]!;
+        await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = restore.Str("plan_id"), ["plan_hash"] = restore.Str("plan_hash") });
+        Assert.Equal("completed", (await client.CallAsync("confirm_bulk_operation", Run(restore))).Str("status"));
+        Assert.Empty((await RegistrySnapshot.TakeAsync(_source.BaseAddress)).DifferencesFrom(before));
+    }
+
+    [Fact]
     public async Task Refusals_NameTheFieldAndChangeNothing()
     {
         await using var client = await ServerLauncher.ConnectAsync(Settings());

@@ -6,19 +6,24 @@ namespace BulkWizard.Core.Backups;
 
 /// <summary>
 /// Backup ids such as <c>bk_20261126T133000Z_1f3a9c0e</c>: the UTC creation time, so ids sort by age, and
-/// 32 random bits, so two backups of the same second differ. Also safe as a folder name.
+/// 32 random bits, so two backups of the same second differ. Also safe as a folder name. An archive (the backup of a
+/// version archival, kept under <c>archives/</c>) has the same form with <c>ar_</c>.
 /// </summary>
 internal static partial class BackupId
 {
-    public static string New(TimeProvider timeProvider)
+    private const string ArchivePrefix = "ar_";
+
+    public static string New(TimeProvider timeProvider, bool archive = false)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        return $"bk_{now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}_{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+        return $"{(archive ? ArchivePrefix : "bk_")}{now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}_{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
     }
 
     /// <summary>True for an id <see cref="New"/> could have made; anything else (a path, "..") is refused before touching the disk.</summary>
     public static bool IsValid(string? id) => id is not null && Shape().IsMatch(id);
 
-    [GeneratedRegex("^bk_[0-9]{8}T[0-9]{6}Z_[0-9a-f]{8}$", RegexOptions.CultureInvariant)]
+    public static bool IsArchive(string id) => id.StartsWith(ArchivePrefix, StringComparison.Ordinal);
+
+    [GeneratedRegex("^(bk|ar)_[0-9]{8}T[0-9]{6}Z_[0-9a-f]{8}$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

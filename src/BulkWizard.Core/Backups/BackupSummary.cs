@@ -15,6 +15,9 @@ public sealed record BackupSummary(
     int VersionCount,
     string? Problem = null)
 {
+    /// <summary><c>archive</c> for the archive of a version archival (<c>ar_…</c>), <c>backup</c> for the backup of any other run.</summary>
+    public string Kind => BackupId.IsArchive(Id) ? "archive" : "backup";
+
     public static BackupSummary Of(Backup backup) =>
         new(backup.Id, backup.Registry, backup.PlanId, backup.OperationType, backup.CreatedAt, backup.Subjects.Count, backup.VersionCount);
 }

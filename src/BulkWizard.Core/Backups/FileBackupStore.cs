@@ -96,13 +96,8 @@ public sealed class FileBackupStore(DataDirectory dataDirectory) : IBackupStore
 
     public async Task<IReadOnlyList<BackupSummary>> ListAsync(CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(dataDirectory.BackupsPath))
-        {
-            return [];
-        }
-
         var summaries = new List<BackupSummary>();
-        foreach (var folder in Directory.EnumerateDirectories(dataDirectory.BackupsPath))
+        foreach (var folder in new[] { dataDirectory.BackupsPath, dataDirectory.ArchivesPath }.Where(Directory.Exists).SelectMany(Directory.EnumerateDirectories))
         {
             var id = Path.GetFileName(folder);
             if (BackupId.IsValid(id))
@@ -116,13 +111,13 @@ public sealed class FileBackupStore(DataDirectory dataDirectory) : IBackupStore
 
     public string GetFolder(string backupId)
     {
-        dataDirectory.EnsureBackupsFolder();
+        dataDirectory.EnsureFolder(BackupId.IsValid(backupId) && BackupId.IsArchive(backupId) ? dataDirectory.ArchivesPath : dataDirectory.BackupsPath);
         return dataDirectory.EnsureFolder(FolderOf(backupId));
     }
 
     private string FolderOf(string backupId) =>
         BackupId.IsValid(backupId)
-            ? Path.Combine(dataDirectory.BackupsPath, backupId)
+            ? Path.Combine(BackupId.IsArchive(backupId) ? dataDirectory.ArchivesPath : dataDirectory.BackupsPath, backupId)
             : throw new BackupNotFoundException(backupId, "not a backup id (expected the form bk_20261126T133000Z_1f3a9c0e).");
 
     private async Task<BackupSummary> SummarizeAsync(string id, string folder, CancellationToken cancellationToken)

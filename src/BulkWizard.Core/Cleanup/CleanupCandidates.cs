@@ -14,7 +14,7 @@ internal static class CleanupCandidates
         var kept = request.KeepLast is { } keep && request.Type.KeepsNewest
             ? versions.Where(v => !v.Deleted).OrderByDescending(v => v.Version).Take(keep).Select(v => v.Version).ToHashSet()
             : [];
-        return versions.Where(v => !kept.Contains(v.Version) && (request.Permanent || !v.Deleted));
+        return versions.Where(v => !kept.Contains(v.Version) && (request.Permanent || !v.Deleted) && (request.OlderThan is not { } cutoff || v.WrittenAt < cutoff));
     }
 
     /// <summary>Why a subject has nothing to delete, for the preview's skipped list.</summary>
@@ -23,6 +23,7 @@ internal static class CleanupCandidates
         var live = versions.Count(v => !v.Deleted);
         return versions.Count == 0 ? "no versions left"
             : live == 0 ? "already soft-deleted (permanent: true deletes it for good)"
+            : request.OlderThan is { } cutoff ? $"no version outside the newest {request.KeepLast} last written before {cutoff:yyyy-MM-dd}"
             : $"{live} live version(s), all within the newest {request.KeepLast} kept";
     }
 }

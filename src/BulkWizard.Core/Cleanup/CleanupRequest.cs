@@ -5,4 +5,7 @@ namespace BulkWizard.Core.Cleanup;
 internal sealed record CleanupRequest(CleanupType Type, bool Permanent, int? KeepLast, bool RemoveEmptyContext, bool RemoveDanglingAliases = false)
 {
     public IReadOnlyDictionary<string, string> Excluded { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Only versions last written before this time (a version archival's <c>older_than</c>); null: any age.</summary>
+    public DateTimeOffset? OlderThan { get; init; }
 }

@@ -157,7 +157,7 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
         {
             try
             {
-                var header = new BackupManifest(BackupId.New(timeProvider), gateway.Registry.Name, plan.Id, plan.OperationType, timeProvider.GetUtcNow(), [gateway.Registry.Name], 0, 0)
+                var header = new BackupManifest(BackupId.New(timeProvider, plan.KeepsArchive), gateway.Registry.Name, plan.Id, plan.OperationType, timeProvider.GetUtcNow(), [gateway.Registry.Name], 0, 0)
                 {
                     RunConfig = request.Config,
                 };

@@ -100,7 +100,10 @@ internal sealed class RegistryVersions
         var subject = version.Subject;
         var references = version.References.Select(r => new VersionKey(Resolve(subject, r.Subject), r.Version)).ToList();
         var versions = _bySubject.TryGetValue(subject, out var list) ? list : _bySubject[subject] = [];
-        versions.Add(new VersionFacts(version.Version, version.Id, version.Deleted ?? false, references));
+        versions.Add(new VersionFacts(version.Version, version.Id, version.Deleted ?? false, references)
+        {
+            WrittenAt = version.Timestamp is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+        });
         var self = new VersionKey(subject, version.Version);
         foreach (var reference in references)
         {

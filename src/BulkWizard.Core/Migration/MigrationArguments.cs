@@ -30,6 +30,10 @@ public sealed record MigrationArguments : IOperationArguments
 
     public string? TargetSuffix { get; init; }
 
+    public int? KeepLast { get; init; }
+
+    public string? OlderThan { get; init; }
+
     public string OperationType => OperationTypes.Migration;
 
     public string? Validate()
@@ -42,6 +46,26 @@ public sealed record MigrationArguments : IOperationArguments
         if (SourceAfter is not null && !MigrationKeys.SourceAfterValues.Contains(SourceAfter))
         {
             return OperationArguments.NotAllowed("source_after", SourceAfter, MigrationKeys.SourceAfterValues);
+        }
+
+        if (MigrationType == MigrationKeys.Archive && SourceAfter == MigrationKeys.Keep)
+        {
+            return "source_after: an archive deletes what it archives; give soft_delete (default) or permanent_delete.";
+        }
+
+        if (KeepLast is { } keep && keep < 1)
+        {
+            return $"keep_last: {keep} is not allowed: give a whole number of at least 1 (the newest live versions kept per subject).";
+        }
+
+        if (OlderThan is not null && !ArchiveCutoff.TryParse(OlderThan, out _))
+        {
+            return $"older_than: '{OlderThan}' is not a date: give an ISO 8601 date or time, e.g. 2026-06-30 or 2026-06-30T12:00:00Z.";
+        }
+
+        if ((KeepLast is not null || OlderThan is not null) && MigrationType is not null && MigrationType != MigrationKeys.Archive)
+        {
+            return $"{(KeepLast is not null ? "keep_last" : "older_than")}: only for migration_type '{MigrationKeys.Archive}', not '{MigrationType}'.";
         }
 
         return ContextProblem("source_context", SourceContext) ?? ContextProblem("target_context", TargetContext)
@@ -66,6 +90,8 @@ public sealed record MigrationArguments : IOperationArguments
         proposals.Set(MigrationKeys.SourceAfter, SourceAfter);
         proposals.Set(MigrationKeys.TargetPrefix, TargetPrefix);
         proposals.Set(MigrationKeys.TargetSuffix, TargetSuffix);
+        proposals.Set(MigrationKeys.KeepLast, KeepLast);
+        proposals.Set(MigrationKeys.OlderThan, OlderThan);
         return proposals.ToDictionary();
     }
 
@@ -112,7 +138,9 @@ public sealed record MigrationArguments : IOperationArguments
     /// <summary>The descriptions of these arguments as tool parameters, written once for every tool that takes them.</summary>
     public static class Descriptions
     {
-        public const string MigrationType = "context (between contexts of one registry) or registry (to another registry).";
+        public const string MigrationType = "context (between contexts of one registry), registry (to another registry) or archive (old versions to an archive, then deleted).";
+        public const string KeepLast = "For archive: the newest live versions kept per subject (default 1 with older_than); the older ones are archived and deleted.";
+        public const string OlderThan = "For archive: only versions last written before this date (ISO 8601; needs registry 8.0+, whose versions carry their write time; a soft delete, import or restore resets it).";
         public const string SourceRegistry = "Configured registry to migrate from (see list_registries); the default registry when omitted.";
         public const string TargetRegistry = "Configured registry to migrate to; the source registry when omitted (a context migration).";
         public const string SourceContext = "Context to migrate from: '.' (the default context, default) or a name such as .staging.";
@@ -120,7 +148,7 @@ public sealed record MigrationArguments : IOperationArguments
         public const string PreserveIds = "Register each version with its id and version number through IMPORT mode on the target subjects only (default true).";
         public const string AllVersions = "All versions (default true), or only the latest live version of each subject.";
         public const string CopySettings = "Also copy each subject's own config and mode (default true).";
-        public const string SourceAfter = "After a verified copy: keep (default for a registry migration), soft_delete (default for a context migration) or permanent_delete the source subject.";
+        public const string SourceAfter = "After a verified copy: keep (default for a registry migration), soft_delete (default for a context migration and an archive) or permanent_delete the source subject; an archive deletes what it archives.";
         public const string TargetPrefix = "Text put before each subject name in the target (default none).";
         public const string TargetSuffix = "Text put after each subject name in the target (default none).";
         public const string Pattern = "Subjects to migrate, by name within the source context: orders-*, * (comma-separated, !term excludes).";

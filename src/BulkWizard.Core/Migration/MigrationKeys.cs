@@ -13,9 +13,12 @@ internal static class MigrationKeys
     public const string SourceAfter = "source_after";
     public const string TargetPrefix = "target_prefix";
     public const string TargetSuffix = "target_suffix";
+    public const string KeepLast = "keep_last";
+    public const string OlderThan = "older_than";
 
     public const string Context = "context";
     public const string Registry = "registry";
+    public const string Archive = "archive";
 
     public const string Keep = "keep";
     public const string SoftDelete = "soft_delete";

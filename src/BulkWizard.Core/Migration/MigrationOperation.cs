@@ -27,6 +27,14 @@ public sealed class MigrationOperation(SelectionOptions selectionOptions, TimePr
         var answers = session.Answers;
         var type = MigrationTypes.Find(answers.GetString(MigrationKeys.MigrationType)) ?? throw new WizardInputException("migration_type: not answered.");
         var selection = await new SelectionResolver(gateway, selectionOptions, ((MigrationWizard)wizard).Selection).ResolveAsync(session, cancellationToken);
+        if (type.Archives)
+        {
+            var olderThan = answers.GetString(MigrationKeys.OlderThan) is { Length: > 0 } text && ArchiveCutoff.TryParse(text, out var cutoff) ? cutoff : (DateTimeOffset?)null;
+            return await new ArchivePlanner(gateway, selectionOptions, clock).PlanAsync(
+                selection, answers.GetInt(MigrationKeys.KeepLast), olderThan, answers.GetString(MigrationKeys.SourceAfter) == MigrationKeys.PermanentDelete,
+                session.Config, answers.ToJson(), cancellationToken);
+        }
+
         var request = new MigrationRequest(
             type,
             type.ToAnotherRegistry ? answers.GetString(MigrationKeys.TargetRegistry) : null,

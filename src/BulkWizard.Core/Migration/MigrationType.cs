@@ -15,5 +15,8 @@ internal sealed record MigrationType(string Value, string TitleKey, string Descr
     /// <summary>The target is another registry (asked for); otherwise the source registry.</summary>
     public bool ToAnotherRegistry { get; init; }
 
+    /// <summary>Old versions go to an archive (the run's backup, kept under <c>archives/</c>) and are deleted; no target.</summary>
+    public bool Archives { get; init; }
+
     public ChoiceOption Option => new(Value, WizardTexts.Get(TitleKey), WizardTexts.Get(DescriptionKey));
 }

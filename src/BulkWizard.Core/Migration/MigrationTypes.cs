@@ -22,7 +22,16 @@ internal static class MigrationTypes
             : null,
     };
 
-    public static IReadOnlyList<MigrationType> All { get; } = [Context, Registry];
+    public static MigrationType Archive { get; } = new(MigrationKeys.Archive, "migration_archive", "migration_archive_description")
+    {
+        DefaultSourceAfter = MigrationKeys.SoftDelete,
+        Archives = true,
+        Missing = a => a.KeepLast is null && a.OlderThan is null
+            ? OperationArguments.MissingFor("keep_last", $"migration_type '{MigrationKeys.Archive}'", "the newest versions to keep, or older_than a date")
+            : null,
+    };
+
+    public static IReadOnlyList<MigrationType> All { get; } = [Context, Registry, Archive];
 
     public static IEnumerable<string> Values => All.Select(t => t.Value);
 

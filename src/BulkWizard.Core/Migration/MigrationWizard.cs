@@ -15,6 +15,7 @@ internal sealed class MigrationWizard : IWizardDefinition
 {
     public const string TargetStep = "migration_target";
     public const string OptionsStep = "migration_options";
+    public const string ArchiveStep = "archive_options";
 
     public MigrationWizard(IRegistryGateway gateway, SelectionOptions options, IReadOnlyList<string> registries)
     {
@@ -23,8 +24,9 @@ internal sealed class MigrationWizard : IWizardDefinition
         [
             new(MigrationKeys.MigrationType, static (_, _) => ValueTask.FromResult(TypeQuestion())),
             .. Selection.Steps,
-            new(TargetStep, (session, _) => ValueTask.FromResult(TargetQuestion(TypeOf(session), gateway.Registry.Name, registries))),
-            new(OptionsStep, static (session, _) => ValueTask.FromResult(OptionsQuestion(TypeOf(session)))),
+            new(TargetStep, (session, _) => ValueTask.FromResult(TargetQuestion(TypeOf(session), gateway.Registry.Name, registries))) { Applies = a => !Archiving(a) },
+            new(OptionsStep, static (session, _) => ValueTask.FromResult(OptionsQuestion(TypeOf(session)))) { Applies = a => !Archiving(a) },
+            new(ArchiveStep, static (_, _) => ValueTask.FromResult(ArchiveQuestion())) { Applies = Archiving },
         ];
     }
 
@@ -36,6 +38,23 @@ internal sealed class MigrationWizard : IWizardDefinition
 
     private static MigrationType TypeOf(WizardSession session) =>
         MigrationTypes.Find(session.Answers.GetString(MigrationKeys.MigrationType)) ?? MigrationTypes.Context;
+
+    private static bool Archiving(WizardAnswers answers) => MigrationTypes.Find(answers.GetString(MigrationKeys.MigrationType))?.Archives == true;
+
+    private static Question ArchiveQuestion() => new(ArchiveStep, WizardTexts.Get("archive_options"),
+    [
+        new(MigrationKeys.KeepLast, FieldKind.Number, WizardTexts.Get("archive_keep_last")) { Minimum = 1, Maximum = int.MaxValue, WholeNumber = true, Default = 3 },
+        new(MigrationKeys.OlderThan, FieldKind.Text, WizardTexts.Get("archive_older_than"))
+        {
+            Required = false,
+            Rule = text => ArchiveCutoff.TryParse(text, out _) ? null : $"{MigrationKeys.OlderThan}: '{text}' is not a date: give an ISO 8601 date, e.g. 2026-06-30.",
+        },
+        new(MigrationKeys.SourceAfter, FieldKind.Choice, WizardTexts.Get("archive_source_after"))
+        {
+            Options = [.. new[] { MigrationKeys.SoftDelete, MigrationKeys.PermanentDelete }.Select(v => new ChoiceOption(v, WizardTexts.Get("migration_source_" + v)))],
+            Default = MigrationKeys.SoftDelete,
+        },
+    ]);
 
     private static Question TypeQuestion() => new(
         MigrationKeys.MigrationType,

@@ -36,4 +36,10 @@ public sealed record OperationPlan
     public required PlanEstimate Estimate { get; init; }
 
     public bool IsDestructive => Changes.Any(c => c.IsDestructive);
+
+    /// <summary>
+    /// The run's backup is kept as an archive (<c>ar_…</c> under <c>archives/</c>): a version archival, whose backup of
+    /// the versions it deletes is the archive itself, listed and restored like any backup.
+    /// </summary>
+    public bool KeepsArchive { get; init; }
 }

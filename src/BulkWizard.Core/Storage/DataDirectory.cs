@@ -24,6 +24,9 @@ public sealed class DataDirectory
 
     public string LocksPath => Path.Combine(Root, "locks");
 
+    /// <summary>Archives: backups of version archivals, in the backup format, kept apart from the backups of runs.</summary>
+    public string ArchivesPath => Path.Combine(Root, "archives");
+
     public string EnsurePlansFolder() => EnsureFolder(PlansPath);
 
     public string EnsureBackupsFolder() => EnsureFolder(BackupsPath);

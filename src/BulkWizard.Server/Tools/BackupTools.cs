@@ -43,7 +43,7 @@ public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider r
         });
 
     [McpServerTool(Name = "list_backups", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("The backups in the data directory, newest first: id, registry, plan, operation, time, subject and version counts; a damaged backup is listed with its problem.")]
+    [Description("The backups and archives (of version archivals) in the data directory, newest first: id, kind, registry, plan, operation, time, subject and version counts; a damaged one is listed with its problem. restore_backup takes either.")]
     public async Task<BackupList> ListBackups(
         [Description("Only backups of this registry; all when omitted.")] string? registry = null,
         CancellationToken cancellationToken = default)

@@ -16,8 +16,9 @@ namespace BulkWizard.Server.Tools;
 public sealed class MigrationTools(WizardConversation conversation, IRegistryGatewayProvider registries)
 {
     [McpServerTool(Name = "bulk_schema_migration", ReadOnly = true, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Plans a migration of subjects between contexts or registries from arguments alone: ids and versions preserved, references in order, " +
-        "conflicts reported before any write. Returns the plan id, hash and a short preview; changes nothing. Run it with confirm_bulk_operation (a dry run, then YES).")]
+    [Description("Plans a migration of subjects between contexts or registries (ids and versions preserved, references in order, conflicts reported before " +
+        "any write), or a version archival (old versions archived, then deleted), from arguments alone. Returns the plan id, hash and a short preview; changes " +
+        "nothing. Run it with confirm_bulk_operation (a dry run, then YES).")]
     public Task<WizardReply> BulkSchemaMigration(
         [Description(Migration.MigrationType)] string migration_type,
         [Description(Migration.Pattern)] string pattern,
@@ -32,6 +33,8 @@ public sealed class MigrationTools(WizardConversation conversation, IRegistryGat
         [Description(Migration.SourceAfter)] string? source_after = null,
         [Description(Migration.TargetPrefix)] string? target_prefix = null,
         [Description(Migration.TargetSuffix)] string? target_suffix = null,
+        [Description(Migration.KeepLast)] int? keep_last = null,
+        [Description(Migration.OlderThan)] string? older_than = null,
         [Description(Run.BatchSize)] int batch_size = 50,
         [Description(Run.DelayBetweenBatches)] double delay_between_batches = 0,
         [Description(Run.CreateBackup)] bool create_backup = true,
@@ -53,6 +56,8 @@ public sealed class MigrationTools(WizardConversation conversation, IRegistryGat
                 SourceAfter = source_after ?? MigrationArguments.DefaultSourceAfter(migration_type),
                 TargetPrefix = target_prefix,
                 TargetSuffix = target_suffix,
+                KeepLast = keep_last ?? (older_than is null ? null : 1),
+                OlderThan = older_than,
             };
             if (arguments.Validate() is { } problem)
             {
