@@ -145,7 +145,7 @@ public sealed record MigrationArguments : IOperationArguments
         public const string TargetRegistry = "Configured registry to migrate to; the source registry when omitted (a context migration).";
         public const string SourceContext = "Context to migrate from: '.' (the default context, default) or a name such as .staging.";
         public const string TargetContext = "Context to migrate to: '.' (default) or a name such as .prod; the same registry and context as the source is refused.";
-        public const string PreserveIds = "Register each version with its id and version number through IMPORT mode on the target subjects only (default true).";
+        public const string PreserveIds = "Register each version with its id and version number through IMPORT mode on the target subjects only (default true); false: the target assigns new ids and numbers versions from 1 (empty target subjects only).";
         public const string AllVersions = "All versions (default true), or only the latest live version of each subject.";
         public const string CopySettings = "Also copy each subject's own config and mode (default true).";
         public const string SourceAfter = "After a verified copy: keep (default for a registry migration), soft_delete (default for a context migration and an archive) or permanent_delete the source subject; an archive deletes what it archives.";

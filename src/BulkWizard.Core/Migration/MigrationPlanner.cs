@@ -32,11 +32,6 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
             throw new WizardInputException(ExecutionRefusals.DestructiveWithoutBackup);
         }
 
-        if (!request.PreserveIds)
-        {
-            throw new WizardInputException("preserve_ids: false is not available yet; a migration registers every version with its id and version number.");
-        }
-
         var target = request.TargetRegistry is null ? source : registries.Get(request.TargetRegistry);
         var crossRegistry = !string.Equals(target.Registry.Name, source.Registry.Name, StringComparison.OrdinalIgnoreCase);
         var sourceContext = SourceContext(selection);
@@ -58,14 +53,17 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
         var targetSettings = (await new SubjectSettingsReader(target).ReadAsync([.. moved.Values], cancellationToken)).ToDictionary(s => s.Subject);
 
         var skipped = new List<SkippedSubject>();
-        var rewriter = new ReferenceRewriter(moved);
+        var numbering = new CopyNumbering(sourceVersions, request, includeDeleted);
+        var rewriter = new ReferenceRewriter(moved, request.PreserveIds ? null : numbering.NumberOf);
         var candidates = new Dictionary<QualifiedSubject, MigrationCandidate>();
         foreach (var subject in selection.Subjects)
         {
-            var copy = Copy(subject, sourceVersions, request, includeDeleted, rewriter, moved[subject]);
+            var copy = Copy(subject, sourceVersions, numbering, request.PreserveIds, rewriter, moved[subject]);
             var problem = copy.Count == 0
                 ? "no live version to migrate (soft-deleted versions are left out unless include_deleted is true)"
-                : TargetProblem(copy, targetState.VersionsOf(moved[subject]), targetState, targetSettings[moved[subject]]);
+                : request.PreserveIds
+                    ? TargetProblem(copy, targetState.VersionsOf(moved[subject]), targetState, targetSettings[moved[subject]])
+                    : NewIdsProblem(targetState.VersionsOf(moved[subject]), targetSettings[moved[subject]]);
             if (problem is not null)
             {
                 skipped.Add(new SkippedSubject(selection.Display(subject), problem));
@@ -91,6 +89,14 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
             var existing = targetState.VersionsOf(candidate.Target);
             var before = Snapshot(existing, targetSettings[candidate.Target]);
             var settings = sourceSettings[candidate.Source];
+            if (!request.PreserveIds)
+            {
+                changes.Add(new SubjectCopyChange(
+                    candidate.Target.ToString(), candidate.Source.ToString(), candidate.Copy,
+                    request.CopySettings ? settings.OwnConfig : null, request.CopySettings ? settings.OwnMode : null, ranks.Of(candidate.Source)) { Registry = targetName });
+                continue;
+            }
+
             var copy = new SubjectBackup(
                 candidate.Target.ToString(),
                 [.. existing.Concat(candidate.ToImport).OrderBy(v => v.Version)],
@@ -112,6 +118,13 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
             // Nothing in the registry's API tells a community edition apart before writing; the comparison after the run does.
             warnings.Add($"{withRules} copied version(s) carry rule sets: a community-edition target drops them silently. " +
                 "compare_registries after the run reports any rule_set difference.");
+        }
+
+        if (changes.OfType<SubjectCopyChange>().Any())
+        {
+            warnings.Add("preserve_ids is false: the target assigns new ids and numbers each subject's versions from 1 (gaps in the source close up; " +
+                "references to copied versions follow), and merges its own defaultMetadata/overrideMetadata into each registration, which can make a schema " +
+                "another id than planned; registrations are judged by the target's compatibility (the copied level is set first).");
         }
 
         if (changes.OfType<SubjectImportChange>().Any())
@@ -147,23 +160,31 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
         };
     }
 
-    /// <summary>The versions to copy, as they will be registered in the target: renamed, references rewritten.</summary>
+    /// <summary>The versions to copy, as they will be registered in the target: renamed, renumbered without ids, references rewritten.</summary>
     private static List<SchemaVersion> Copy(
-        QualifiedSubject subject, RegistryVersions sourceVersions, MigrationRequest request, bool includeDeleted, ReferenceRewriter rewriter, QualifiedSubject target)
+        QualifiedSubject subject, RegistryVersions sourceVersions, CopyNumbering numbering, bool preserveIds, ReferenceRewriter rewriter, QualifiedSubject target)
     {
-        var deleted = sourceVersions.VersionsOf(subject).ToDictionary(v => v.Version, v => v.Deleted);
-        var versions = sourceVersions.ContentOf(subject)
-            .Select(v => v with { Deleted = deleted.GetValueOrDefault(v.Version) })
-            .Where(v => includeDeleted || v.Deleted != true)
+        var copied = numbering.Copied(subject);
+        return [.. sourceVersions.ContentOf(subject)
+            .Where(v => copied.ContainsKey(v.Version))
             .OrderBy(v => v.Version)
-            .ToList();
-        if (!request.AllVersions)
-        {
-            versions = [.. versions.Where(v => v.Deleted != true).TakeLast(1)];
-        }
-
-        return [.. versions.Select(v => v with { Subject = target, References = rewriter.Rewrite(subject, v.References), Aliases = null })];
+            .Select(v => v with
+            {
+                Subject = target,
+                Version = preserveIds ? v.Version : copied[v.Version],
+                Deleted = copied.Deleted(v.Version),
+                References = rewriter.Rewrite(subject, v.References),
+                Aliases = null,
+            })];
     }
+
+    /// <summary>Without ids the target numbers versions itself, so the target subject must be empty and writable.</summary>
+    private static string? NewIdsProblem(IReadOnlyList<SchemaVersion> existing, SubjectSettings settings) =>
+        settings.BlocksWrites
+            ? $"target {settings.Subject} is in mode {settings.EffectiveMode} ({settings.ModeSource}): switch it to READWRITE first"
+            : existing.Count > 0
+                ? $"target {settings.Subject} has versions ({string.Join(", ", existing.Select(v => v.Version))}): copying with new ids needs an empty target subject; choose another target_context or a target_prefix"
+                : null;
 
     /// <summary>Why the target cannot take this copy as it is; null when it can.</summary>
     private static string? TargetProblem(List<SchemaVersion> copy, IReadOnlyList<SchemaVersion> existing, TargetSubjects target, SubjectSettings settings)
@@ -282,7 +303,12 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
         }
 
         var ranks = new DeleteRanks(sourceVersions, deleting);
-        var imported = changes.OfType<SubjectImportChange>().ToDictionary(c => c.Source);
+        var imported = changes.Select(c => c switch
+        {
+            SubjectImportChange i => (Source: i.Source, Target: i.Subject),
+            SubjectCopyChange c2 => (Source: c2.Source, Target: c2.Subject),
+            _ => default,
+        }).Where(p => p.Source is not null).ToDictionary(p => p.Source, p => p.Target);
         foreach (var subject in removable.OrderBy(s => ranks.Of(s)).ThenBy(s => s.ToString(), StringComparer.Ordinal))
         {
             var versions = sourceVersions.VersionsOf(subject);
@@ -295,7 +321,7 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
 
             changes.Add(new SubjectCleanupChange(subject.ToString(), live, permanent ? [.. versions.Select(v => v.Version).Order()] : [], snapshot, firstRank + ranks.Of(subject))
             {
-                RequiresApplied = imported.TryGetValue(subject.ToString(), out var import) ? new ChangeTarget(targetName, import.Subject) : null,
+                RequiresApplied = imported.TryGetValue(subject.ToString(), out var copiedTo) ? new ChangeTarget(targetName, copiedTo) : null,
             });
         }
 

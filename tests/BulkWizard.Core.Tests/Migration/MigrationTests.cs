@@ -158,6 +158,35 @@ public sealed class MigrationTests
         Assert.Equal("checkId", copied!.RuleSet!["domainRules"]![0]!["name"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task WithoutIds_TargetNumbersFromOne_ReferencesFollowTheNewNumbers_RestoreEmptiesTheTarget()
+    {
+        await using var harness = await MigrationHarness.StartAsync();
+        for (var fields = 1; fields <= 3; fields++)
+        {
+            await MigrationHarness.RegisterAsync(harness.Source, "base", MigrationHarness.Record("Base", fields));
+        }
+
+        await harness.Source.DeleteVersionAsync(QualifiedSubject.Parse("base"), 1, DeleteKind.Soft, CancellationToken.None);
+        await harness.Source.DeleteVersionAsync(QualifiedSubject.Parse("base"), 1, DeleteKind.Permanent, CancellationToken.None);
+        await MigrationHarness.RegisterAsync(harness.Source, "user", """{"type":"record","name":"User","fields":[{"name":"b","type":"Base"}]}""", new SchemaReference("Base", "base", 3));
+        await MigrationHarness.RegisterAsync(harness.Target, "squatter", MigrationHarness.Record("Squatter", 1));
+        var targetBefore = await RegistrySnapshot.ReadAsync(harness.Target);
+
+        var plan = await harness.PlanAsync(["base", "user"], "target", ".", preserveIds: false);
+        var run = await harness.RunAsync(plan);
+
+        Assert.Contains(plan.Warnings, w => w.StartsWith("preserve_ids is false: the target assigns new ids", StringComparison.Ordinal));
+        Assert.Equal(["base → base on registry 'target': register 2 version(s) with new ids, as version(s) 1, 2", "user → user on registry 'target': register 1 version(s) with new ids, as version(s) 1"],
+            plan.Changes.Select(c => c.Describe()));
+        Assert.True(run.TaskStatus == BulkTaskStatus.Completed, string.Join("; ", run.FirstErrors));
+        Assert.Equal([1, 2], await harness.Target.ListVersionsAsync(QualifiedSubject.Parse("base"), DeletedFilter.IncludeDeleted, CancellationToken.None));
+        var user = await harness.Target.GetVersionAsync(QualifiedSubject.Parse("user"), 1, false, CancellationToken.None);
+        Assert.Equal(new SchemaReference("Base", "base", 2), user!.References.Single());
+        await harness.RestoreAsync(run.BackupId!);
+        RegistrySnapshot.AssertSame(targetBefore, await RegistrySnapshot.ReadAsync(harness.Target));
+    }
+
     /// <summary>The configured registries, with one gateway replaced (a registry that fails on cue).</summary>
     private sealed class OneGatewayReplaced(IRegistryGatewayProvider inner, IRegistryGateway replacement) : IRegistryGatewayProvider
     {
