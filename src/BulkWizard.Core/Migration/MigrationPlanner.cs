@@ -108,7 +108,21 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
         var warnings = new List<string>();
         if (request.RemovesSource)
         {
-            AddSourceRemovals(request, candidates, sourceVersions, sourceSettings, changes, targetName, ranks.Highest + 1, warnings);
+            var copiedTo = changes.Select(c => c switch
+            {
+                SubjectImportChange i => (Source: i.Source, Target: i.Subject),
+                SubjectCopyChange c2 => (Source: c2.Source, Target: c2.Subject),
+                _ => default,
+            }).Where(p => p.Source is not null).ToDictionary(p => p.Source, p => p.Target);
+            var removals = candidates.Keys
+                .Select(s => new SourceRemoval(s, sourceSettings[s], copiedTo.TryGetValue(s.ToString(), out var target) ? new ChangeTarget(targetName, target) : null))
+                .ToList();
+            var (removed, kept) = SourceRemovals.Plan(removals, sourceVersions, request.SourceAfter == MigrationKeys.PermanentDelete, ranks.Highest + 1);
+            changes.AddRange(removed);
+            if (kept.Count > 0)
+            {
+                warnings.Add(SourceRemovals.KeptWarning(kept));
+            }
         }
 
         AddSettingsWarnings(request, candidates.Values, sourceSettings, targetSettings, warnings);
@@ -272,64 +286,6 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
 
     private static SubjectSnapshot Snapshot(IReadOnlyList<SchemaVersion> existing, SubjectSettings settings) =>
         new([.. existing.OrderBy(v => v.Version).Select(v => new VersionState(v.Version, v.Id, v.Deleted == true))], settings.OwnConfig, settings.OwnMode);
-
-    /// <summary>
-    /// Removes each migrated subject from the source once its copy applied: whole subjects only, referrers first, and
-    /// never a subject that a schema staying in the source still references (it is kept, with a warning).
-    /// </summary>
-    private static void AddSourceRemovals(
-        MigrationRequest request, Dictionary<QualifiedSubject, MigrationCandidate> candidates, RegistryVersions sourceVersions,
-        Dictionary<QualifiedSubject, SubjectSettings> settings, List<PlannedChange> changes, string? targetName, int firstRank, List<string> warnings)
-    {
-        var permanent = request.SourceAfter == MigrationKeys.PermanentDelete;
-        var removable = candidates.Keys.Where(s => !settings[s].BlocksWrites).ToHashSet();
-        var blocked = candidates.Keys.Where(s => settings[s].BlocksWrites).Select(s => $"{s} (mode {settings[s].EffectiveMode})").ToList();
-        HashSet<VersionKey> deleting;
-        while (true)
-        {
-            deleting = [.. removable.SelectMany(s => sourceVersions.VersionsOf(s).Where(v => permanent || !v.Deleted).Select(v => new VersionKey(s, v.Version)))];
-            var kept = ReferenceGuard.Apply(deleting, sourceVersions, permanent);
-            var partly = kept.Keys.Select(k => k.Subject).Distinct().ToList();
-            if (partly.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var subject in partly)
-            {
-                removable.Remove(subject);
-                blocked.Add($"{subject} (referenced by {kept.First(k => k.Key.Subject == subject).Value})");
-            }
-        }
-
-        var ranks = new DeleteRanks(sourceVersions, deleting);
-        var imported = changes.Select(c => c switch
-        {
-            SubjectImportChange i => (Source: i.Source, Target: i.Subject),
-            SubjectCopyChange c2 => (Source: c2.Source, Target: c2.Subject),
-            _ => default,
-        }).Where(p => p.Source is not null).ToDictionary(p => p.Source, p => p.Target);
-        foreach (var subject in removable.OrderBy(s => ranks.Of(s)).ThenBy(s => s.ToString(), StringComparer.Ordinal))
-        {
-            var versions = sourceVersions.VersionsOf(subject);
-            var snapshot = new SubjectSnapshot([.. versions.OrderBy(v => v.Version).Select(v => new VersionState(v.Version, v.Id, v.Deleted))], settings[subject].OwnConfig, settings[subject].OwnMode);
-            var live = versions.Where(v => !v.Deleted).Select(v => v.Version).Order().ToList();
-            if (!permanent && live.Count == 0)
-            {
-                continue;
-            }
-
-            changes.Add(new SubjectCleanupChange(subject.ToString(), live, permanent ? [.. versions.Select(v => v.Version).Order()] : [], snapshot, firstRank + ranks.Of(subject))
-            {
-                RequiresApplied = imported.TryGetValue(subject.ToString(), out var copiedTo) ? new ChangeTarget(targetName, copiedTo) : null,
-            });
-        }
-
-        if (blocked.Count > 0)
-        {
-            warnings.Add($"{blocked.Count} source subject(s) stay in the source after their copy: {string.Join("; ", blocked.Take(5))}{(blocked.Count > 5 ? "; …" : "")}.");
-        }
-    }
 
     private static void AddSettingsWarnings(
         MigrationRequest request, IEnumerable<MigrationCandidate> candidates, Dictionary<QualifiedSubject, SubjectSettings> source,
