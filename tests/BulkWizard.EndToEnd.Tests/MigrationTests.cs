@@ -86,6 +86,7 @@ public sealed class MigrationTests : IAsyncLifetime
             Accept("target_context", ".prod"),
             AcceptAll(new() { ["preserve_ids"] = true, ["all_versions"] = true, ["copy_settings"] = true, ["source_after"] = "soft_delete" }),
             Accept("view_details", false),
+            Accept("unknown_impact", "proceed"),
             Accept("confirmation", "YES"));
         await using var client = await ServerLauncher.ConnectWithFormsAsync(Settings(), null, script);
 
@@ -94,6 +95,7 @@ public sealed class MigrationTests : IAsyncLifetime
         Assert.Equal(
             [WizardTexts.Get("migration_type"), WizardTexts.Get("select_migration_schemas"), WizardTexts.Get("migration_target"), WizardTexts.Get("migration_options"), WizardTexts.Get("preview", 6)],
             script.Messages.Take(5));
+        Assert.StartsWith("Consumer impact is unknown for 3 subject(s): no Kafka cluster configured for registry 'source'", script.Asked[5].Message, StringComparison.Ordinal);
         Assert.Equal("completed", reply.Str("status"));
         var after = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
         Assert.Equal(2, after.Subject(":.prod:common-address")!["versions"]!.AsArray().Count);
@@ -110,7 +112,7 @@ public sealed class MigrationTests : IAsyncLifetime
 
         var plan = (await client.CallAsync("bulk_schema_migration", new()
         {
-            ["migration_type"] = "archive", ["pattern"] = "common-*", ["source_registry"] = "source", ["keep_last"] = 1,
+            ["migration_type"] = "archive", ["pattern"] = "common-*", ["source_registry"] = "source", ["keep_last"] = 1, ["unknown_impact"] = "proceed",
         }))["plan"]!;
         await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = plan.Str("plan_id"), ["plan_hash"] = plan.Str("plan_hash") });
         var run = await client.CallAsync("confirm_bulk_operation", Run(plan));

@@ -79,7 +79,7 @@ internal sealed class CleanupPlanner(IRegistryGateway gateway, SelectionOptions 
 
         var keptBy = ReferenceGuard.Apply(deleting, registry, request.Permanent);
         var ranks = new DeleteRanks(registry, deleting);
-        var removedIds = request.Permanent ? RemovedIds(deleting, registry) : [];
+        var removedIds = request.Permanent ? registry.IdsFreedBy(deleting) : [];
         var changes = new List<SubjectCleanupChange>();
         foreach (var subject in candidates)
         {
@@ -137,26 +137,6 @@ internal sealed class CleanupPlanner(IRegistryGateway gateway, SelectionOptions 
         };
     }
 
-    /// <summary>Ids (per context) whose every version is permanently deleted by the plan: they stop resolving.</summary>
-    private static HashSet<(string Context, int Id)> RemovedIds(HashSet<VersionKey> deleting, RegistryVersions registry)
-    {
-        var deletedUses = new Dictionary<(string Context, int Id), int>();
-        foreach (var key in deleting)
-        {
-            if (registry.Find(key) is { } version)
-            {
-                var id = (key.Subject.Context, version.Id);
-                deletedUses[id] = deletedUses.GetValueOrDefault(id) + 1;
-            }
-        }
-
-        return [.. deletedUses.Where(p => p.Value == registry.UsesOf(p.Key.Context, p.Key.Id)).Select(p => p.Key)];
-    }
-
-    /// <summary>
-    /// Aliases of subjects the plan removes entirely would point at nothing: reported, or with
-    /// <c>remove_dangling_aliases</c> removed in the same plan (their config deleted, put back by undo).
-    /// </summary>
     private async Task AddAliasRemovalsAsync(
         CleanupRequest request, List<SubjectCleanupChange> changes, RegistryVersions registry, List<PlannedChange> ordered, List<string> warnings,
         CancellationToken cancellationToken)

@@ -85,6 +85,22 @@ internal sealed class RegistryVersions
 
     public VersionFacts? Find(VersionKey key) => VersionsOf(key.Subject).FirstOrDefault(v => v.Version == key.Version);
 
+    /// <summary>Ids (per context) whose every version is in <paramref name="deleting"/>: they stop resolving once those are permanently deleted.</summary>
+    public HashSet<(string Context, int Id)> IdsFreedBy(IEnumerable<VersionKey> deleting)
+    {
+        var deletedUses = new Dictionary<(string Context, int Id), int>();
+        foreach (var key in deleting)
+        {
+            if (Find(key) is { } version)
+            {
+                var id = (key.Subject.Context, version.Id);
+                deletedUses[id] = deletedUses.GetValueOrDefault(id) + 1;
+            }
+        }
+
+        return [.. deletedUses.Where(p => p.Value == UsesOf(p.Key.Context, p.Key.Id)).Select(p => p.Key)];
+    }
+
     /// <summary>How many versions (live or soft-deleted) in <paramref name="context"/> use schema id <paramref name="id"/>.</summary>
     public int UsesOf(string context, int id) => _idUses.GetValueOrDefault((context, id));
 

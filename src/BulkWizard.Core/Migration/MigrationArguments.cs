@@ -34,6 +34,12 @@ public sealed record MigrationArguments : IOperationArguments
 
     public string? OlderThan { get; init; }
 
+    public string? ProducersAction { get; init; }
+
+    public string? ConsumersAction { get; init; }
+
+    public string? UnknownImpact { get; init; }
+
     public string OperationType => OperationTypes.Migration;
 
     public string? Validate()
@@ -68,6 +74,21 @@ public sealed record MigrationArguments : IOperationArguments
             return $"{(KeepLast is not null ? "keep_last" : "older_than")}: only for migration_type '{MigrationKeys.Archive}', not '{MigrationType}'.";
         }
 
+        if (ProducersAction is not null && !Cleanup.ImpactReview.ProducerActions.Contains(ProducersAction))
+        {
+            return OperationArguments.NotAllowed("producers_action", ProducersAction, Cleanup.ImpactReview.ProducerActions);
+        }
+
+        if (ConsumersAction is not null && !Cleanup.ImpactReview.ConsumerActions.Contains(ConsumersAction))
+        {
+            return OperationArguments.NotAllowed("consumers_action", ConsumersAction, Cleanup.ImpactReview.ConsumerActions);
+        }
+
+        if (UnknownImpact is not null && !Cleanup.ImpactReview.UnknownActions.Contains(UnknownImpact))
+        {
+            return OperationArguments.NotAllowed("unknown_impact", UnknownImpact, Cleanup.ImpactReview.UnknownActions);
+        }
+
         return ContextProblem("source_context", SourceContext) ?? ContextProblem("target_context", TargetContext)
             ?? NameProblem("target_prefix", TargetPrefix) ?? NameProblem("target_suffix", TargetSuffix);
     }
@@ -92,6 +113,9 @@ public sealed record MigrationArguments : IOperationArguments
         proposals.Set(MigrationKeys.TargetSuffix, TargetSuffix);
         proposals.Set(MigrationKeys.KeepLast, KeepLast);
         proposals.Set(MigrationKeys.OlderThan, OlderThan);
+        proposals.Set(Cleanup.CleanupKeys.ProducersAction, ProducersAction);
+        proposals.Set(Cleanup.CleanupKeys.ConsumersAction, ConsumersAction);
+        proposals.Set(Cleanup.CleanupKeys.UnknownImpact, UnknownImpact);
         return proposals.ToDictionary();
     }
 

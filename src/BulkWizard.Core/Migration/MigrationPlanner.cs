@@ -115,7 +115,7 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
                 _ => default,
             }).Where(p => p.Source is not null).ToDictionary(p => p.Source, p => p.Target);
             var removals = candidates.Keys
-                .Select(s => new SourceRemoval(s, sourceSettings[s], copiedTo.TryGetValue(s.ToString(), out var target) ? new ChangeTarget(targetName, target) : null))
+                .Select(s => SourceRemoval.Of(sourceSettings[s], copiedTo.TryGetValue(s.ToString(), out var target) ? new ChangeTarget(targetName, target) : null))
                 .ToList();
             var (removed, kept) = SourceRemovals.Plan(removals, sourceVersions, request.SourceAfter == MigrationKeys.PermanentDelete, ranks.Highest + 1);
             changes.AddRange(removed);

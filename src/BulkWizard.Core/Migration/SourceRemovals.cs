@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BulkWizard.Core.Cleanup;
 using BulkWizard.Core.Inventory;
 using BulkWizard.Core.Plans;
@@ -7,8 +8,15 @@ using BulkWizard.Core.SchemaUpdate;
 
 namespace BulkWizard.Core.Migration;
 
-/// <summary>One source subject to remove after its copy: its settings, and the copy that must have applied first (null: already in the target).</summary>
-internal sealed record SourceRemoval(QualifiedSubject Subject, SubjectSettings Settings, ChangeTarget? Copy);
+/// <summary>
+/// One source subject to remove after its copy: its own config and mode, the mode in effect when it blocks deletes
+/// (null otherwise), and the copy that must have applied first (null: already in the target).
+/// </summary>
+internal sealed record SourceRemoval(QualifiedSubject Subject, JsonObject? OwnConfig, string? OwnMode, string? BlockingMode, ChangeTarget? Copy)
+{
+    public static SourceRemoval Of(SubjectSettings settings, ChangeTarget? copy) =>
+        new(settings.Subject, settings.OwnConfig, settings.OwnMode, settings.BlocksWrites ? settings.EffectiveMode : null, copy);
+}
 
 /// <summary>
 /// Removes each migrated subject from the source once its copy applied: whole subjects only, referrers first, and
@@ -20,8 +28,8 @@ internal static class SourceRemovals
     public static (List<SubjectCleanupChange> Removed, List<string> Kept) Plan(
         IReadOnlyList<SourceRemoval> removals, RegistryVersions source, bool permanent, int firstRank)
     {
-        var kept = removals.Where(r => r.Settings.BlocksWrites).Select(r => $"{r.Subject} (mode {r.Settings.EffectiveMode})").ToList();
-        var removable = removals.Where(r => !r.Settings.BlocksWrites).ToDictionary(r => r.Subject);
+        var kept = removals.Where(r => r.BlockingMode is not null).Select(r => $"{r.Subject} (mode {r.BlockingMode})").ToList();
+        var removable = removals.Where(r => r.BlockingMode is null).ToDictionary(r => r.Subject);
         HashSet<VersionKey> deleting;
         while (true)
         {
@@ -41,6 +49,7 @@ internal static class SourceRemovals
         }
 
         var ranks = new DeleteRanks(source, deleting);
+        var freed = permanent ? source.IdsFreedBy(deleting) : [];
         var removed = new List<SubjectCleanupChange>();
         foreach (var removal in removable.Values.OrderBy(r => ranks.Of(r.Subject)).ThenBy(r => r.Subject.ToString(), StringComparer.Ordinal))
         {
@@ -51,10 +60,12 @@ internal static class SourceRemovals
                 continue;
             }
 
-            var snapshot = new SubjectSnapshot([.. versions.OrderBy(v => v.Version).Select(v => new VersionState(v.Version, v.Id, v.Deleted))], removal.Settings.OwnConfig, removal.Settings.OwnMode);
+            var snapshot = new SubjectSnapshot([.. versions.OrderBy(v => v.Version).Select(v => new VersionState(v.Version, v.Id, v.Deleted))], removal.OwnConfig, removal.OwnMode);
             removed.Add(new SubjectCleanupChange(removal.Subject.ToString(), live, permanent ? [.. versions.Select(v => v.Version).Order()] : [], snapshot, firstRank + ranks.Of(removal.Subject))
             {
                 RequiresApplied = removal.Copy,
+                RecordNames = source.RecordNamesOf(removal.Subject),
+                IdsRemoved = [.. versions.Select(v => v.Id).Distinct().Where(id => freed.Contains((removal.Subject.Context, id))).Order()],
             });
         }
 

@@ -47,7 +47,8 @@ public static class ProductServices
         // The operation types, each with the tool class of its planning tool: one line per operation.
         services.AddBulkOperation<SchemaUpdateTools>(sp => new SchemaUpdateOperation(options.Selection, sp.GetRequiredService<TimeProvider>()));
         services.AddBulkOperation<MigrationTools>(sp => new MigrationOperation(
-            options.Selection, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRegistryGatewayProvider>()));
+            options.Selection, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRegistryGatewayProvider>(),
+            sp.GetRequiredService<IConsumerImpactChecker>(), options.Impact.ToCheckOptions()));
         services.AddBulkOperation<CleanupTools>(sp => new CleanupOperation(
             options.Selection, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRegistryGatewayProvider>(),
             sp.GetRequiredService<IConsumerImpactChecker>(), options.Impact.ToCheckOptions()));

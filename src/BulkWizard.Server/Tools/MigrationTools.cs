@@ -5,6 +5,7 @@ using BulkWizard.Core.Registry;
 using BulkWizard.Server.Tools.Results;
 using BulkWizard.Server.Wizard;
 using ModelContextProtocol.Server;
+using Cleanup = BulkWizard.Core.Cleanup.CleanupArguments.Descriptions;
 using Migration = BulkWizard.Core.Migration.MigrationArguments.Descriptions;
 using Run = BulkWizard.Core.Operations.RunSettings.Descriptions;
 using Selection = BulkWizard.Core.Operations.SelectionArguments.Descriptions;
@@ -35,6 +36,9 @@ public sealed class MigrationTools(WizardConversation conversation, IRegistryGat
         [Description(Migration.TargetSuffix)] string? target_suffix = null,
         [Description(Migration.KeepLast)] int? keep_last = null,
         [Description(Migration.OlderThan)] string? older_than = null,
+        [Description(Cleanup.ProducersAction)] string? producers_action = null,
+        [Description(Cleanup.ConsumersAction)] string? consumers_action = null,
+        [Description(Cleanup.UnknownImpact)] string? unknown_impact = null,
         [Description(Run.BatchSize)] int batch_size = 50,
         [Description(Run.DelayBetweenBatches)] double delay_between_batches = 0,
         [Description(Run.CreateBackup)] bool create_backup = true,
@@ -58,6 +62,9 @@ public sealed class MigrationTools(WizardConversation conversation, IRegistryGat
                 TargetSuffix = target_suffix,
                 KeepLast = keep_last ?? (older_than is null ? null : 1),
                 OlderThan = older_than,
+                ProducersAction = producers_action,
+                ConsumersAction = consumers_action,
+                UnknownImpact = unknown_impact,
             };
             if (arguments.Validate() is { } problem)
             {

@@ -5,6 +5,7 @@ using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.Tasks;
 using BulkWizard.Core.Tests.Support;
+using Moq;
 
 namespace BulkWizard.Core.Tests.Migration;
 
@@ -185,6 +186,30 @@ public sealed class MigrationTests
         Assert.Equal(new SchemaReference("Base", "base", 2), user!.References.Single());
         await harness.RestoreAsync(run.BackupId!);
         RegistrySnapshot.AssertSame(targetBefore, await RegistrySnapshot.ReadAsync(harness.Target));
+    }
+
+    [Fact]
+    public async Task ActiveProducers_Skip_KeepsThoseSourcesAndTheirCopies_TheOtherSourcesStillGo()
+    {
+        await using var harness = await MigrationHarness.StartAsync();
+        await MigrationHarness.RegisterAsync(harness.Source, "busy-value", MigrationHarness.Record("Busy", 1));
+        await MigrationHarness.RegisterAsync(harness.Source, "quiet-value", MigrationHarness.Record("Quiet", 1));
+        var plan = await harness.PlanAsync(["busy-value", "quiet-value"], "target", ".", MigrationKeys.SoftDelete);
+        var checker = new Mock<Core.Cleanup.Impact.IConsumerImpactChecker>();
+        checker.Setup(c => c.CheckAsync("source", It.IsAny<IReadOnlyList<Core.Cleanup.Impact.ImpactTarget>>(), It.IsAny<Core.Cleanup.Impact.ImpactCheckOptions>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(
+            [
+                new Core.Cleanup.Impact.SubjectImpact("busy-value", "busy", true, [], [], null, Core.Cleanup.Impact.ImpactVerdict.Affected, "producers wrote to it"),
+                new Core.Cleanup.Impact.SubjectImpact("quiet-value", "quiet", false, [], [], null, Core.Cleanup.Impact.ImpactVerdict.NoneSeen, "quiet"),
+            ]);
+        var operation = new MigrationOperation(new Core.Selection.SelectionOptions(), TimeProvider.System, harness.Registries, checker.Object, new Core.Cleanup.Impact.ImpactCheckOptions(TimeSpan.FromSeconds(1)));
+
+        var question = await operation.ReviewSteps[0].AskAsync(plan, CancellationToken.None);
+        var decision = await operation.ReviewSteps[0].DecideAsync(plan, new JsonObject { ["producers_action"] = "skip" }, null, CancellationToken.None);
+
+        Assert.Equal("Active producers detected (1 topics). How should we proceed?", question!.Message);
+        Assert.Equal(["busy-value", "quiet-value", "quiet-value"], decision.Plan!.Changes.Select(c => c.Subject));
+        Assert.Contains(decision.Plan.Skipped, s => s.Subject == "busy-value" && s.Reason == "source kept: left out: topic busy is still produced to");
     }
 
     /// <summary>The configured registries, with one gateway replaced (a registry that fails on cue).</summary>
