@@ -134,6 +134,32 @@ public sealed class MigrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Conflicts_ReportedInThePlanBeforeAnyWrite_ReferrersLeftOutToo()
+    {
+        using (var seed = new RegistrySeeder(_target.BaseAddress))
+        {
+            await seed.RegisterAsync("common-address", RegistrySeeder.AvroRecord("Elsewhere", "x"));
+        }
+
+        var sourceBefore = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+        var targetBefore = await RegistrySnapshot.TakeAsync(_target.BaseAddress);
+        await using var client = await ServerLauncher.ConnectAsync(Settings());
+
+        var plan = (await client.CallAsync("bulk_schema_migration", new()
+        {
+            ["migration_type"] = "registry", ["pattern"] = "*", ["source_registry"] = "source", ["target_registry"] = "target",
+        }))["plan"]!;
+        var page = await client.CallAsync("get_bulk_plan", new() { ["plan_id"] = plan.Str("plan_id") });
+
+        Assert.Equal((1, 2), (plan.Number("changes"), plan.Number("skipped")));
+        var skipped = page["skipped"]!.AsArray().ToDictionary(s => s!.Str("subject"), s => s!.Str("reason"));
+        Assert.StartsWith("target common-address version 1 holds another schema", skipped["common-address"], StringComparison.Ordinal);
+        Assert.StartsWith("version 1 references common-address version 2, which is neither migrated nor in the target context", skipped["customer-value"], StringComparison.Ordinal);
+        Assert.Empty((await RegistrySnapshot.TakeAsync(_source.BaseAddress)).DifferencesFrom(sourceBefore));
+        Assert.Empty((await RegistrySnapshot.TakeAsync(_target.BaseAddress)).DifferencesFrom(targetBefore));
+    }
+
+    [Fact]
     public async Task Refusals_NameTheFieldAndChangeNothing()
     {
         await using var client = await ServerLauncher.ConnectAsync(Settings());

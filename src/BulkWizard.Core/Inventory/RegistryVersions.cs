@@ -71,6 +71,27 @@ internal sealed class RegistryVersions
         return index;
     }
 
+    /// <summary>
+    /// Keeps the versions of one more subject whole, read with one prefix listing (it was not among the selected when the
+    /// registry was read, e.g. a subject a migration has to take along because selected ones reference it).
+    /// </summary>
+    public async Task KeepContentOfAsync(IRegistryGateway gateway, QualifiedSubject subject, CancellationToken cancellationToken)
+    {
+        var versions = new List<SchemaVersion>();
+        await foreach (var version in gateway.ListSchemasAsync(new SchemaQuery(subject.ToString(), IncludeDeleted: true, PageSize: 100), cancellationToken))
+        {
+            if (version.Subject != subject)
+            {
+                break;
+            }
+
+            versions.Add(version);
+        }
+
+        _content[subject] = versions;
+        _recordNames[subject] = [.. versions.SelectMany(RecordNames.Of)];
+    }
+
     /// <summary>Every version of a selected subject whole, when read with <c>keepContent</c>; deleted flags as listed (null before 8.0).</summary>
     public IReadOnlyList<SchemaVersion> ContentOf(QualifiedSubject subject) =>
         _content.TryGetValue(subject, out var versions) ? versions : [];

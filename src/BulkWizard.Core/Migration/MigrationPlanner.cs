@@ -45,8 +45,22 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
             throw new WizardInputException($"target_registry: registry '{target.Registry.Name}' is configured read-only; nothing can be written to it.");
         }
 
-        var moved = selection.Subjects.ToDictionary(s => s, s => new QualifiedSubject(request.TargetContext, request.TargetName(s.Name)));
         var sourceVersions = await RegistryVersions.ReadAsync(source, selection.Subjects.ToHashSet(), keepContent: true, cancellationToken);
+        var warnings = new List<string>();
+        var required = RequiredSubjects(selection.Subjects, sourceVersions, sourceContext);
+        if (required.Count > 0)
+        {
+            foreach (var subject in required)
+            {
+                await sourceVersions.KeepContentOfAsync(source, subject, cancellationToken);
+            }
+
+            selection = selection with { Subjects = [.. selection.Subjects, .. required] };
+            warnings.Add($"{required.Count} subject(s) not selected are taken along because selected schemas reference them: " +
+                string.Join(", ", required.Take(10)) + (required.Count > 10 ? ", …" : "") + ".");
+        }
+
+        var moved = selection.Subjects.ToDictionary(s => s, s => new QualifiedSubject(request.TargetContext, request.TargetName(s.Name)));
         var targetState = await TargetSubjects.ReadAsync(target, request.TargetContext, moved.Values.ToHashSet(), cancellationToken);
         var sourceReader = new SubjectSettingsReader(source);
         var sourceSettings = (await sourceReader.ReadAsync(selection.Subjects, cancellationToken)).ToDictionary(s => s.Subject);
@@ -105,7 +119,6 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
             changes.Add(new SubjectImportChange(candidate.Target.ToString(), candidate.Source.ToString(), copy, before, ranks.Of(candidate.Source)) { Registry = targetName });
         }
 
-        var warnings = new List<string>();
         if (request.RemovesSource)
         {
             var copiedTo = changes.Select(c => c switch
@@ -172,6 +185,30 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
             1 => contexts[0],
             _ => throw new WizardInputException($"pattern: a migration moves one context at a time; the selection spans {string.Join(", ", contexts)}."),
         };
+    }
+
+    /// <summary>
+    /// The subjects of the source context that the selected ones reference, directly or through others, and that were not
+    /// selected: a copy needs them in the target, so they are taken along (a reference into another context is not).
+    /// </summary>
+    private static List<QualifiedSubject> RequiredSubjects(IReadOnlyList<QualifiedSubject> selected, RegistryVersions source, string context)
+    {
+        var known = selected.ToHashSet();
+        var required = new List<QualifiedSubject>();
+        var queue = new Queue<QualifiedSubject>(selected);
+        while (queue.TryDequeue(out var subject))
+        {
+            foreach (var referenced in source.VersionsOf(subject).SelectMany(v => v.References).Select(r => r.Subject))
+            {
+                if (referenced.Context == context && source.VersionsOf(referenced).Count > 0 && known.Add(referenced))
+                {
+                    required.Add(referenced);
+                    queue.Enqueue(referenced);
+                }
+            }
+        }
+
+        return required;
     }
 
     /// <summary>The versions to copy, as they will be registered in the target: renamed, renumbered without ids, references rewritten.</summary>

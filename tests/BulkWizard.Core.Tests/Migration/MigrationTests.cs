@@ -212,6 +212,22 @@ public sealed class MigrationTests
         Assert.Contains(decision.Plan.Skipped, s => s.Subject == "busy-value" && s.Reason == "source kept: left out: topic busy is still produced to");
     }
 
+    [Fact]
+    public async Task ReferencedSubjectNotSelected_TakenAlongWithAWarning_CopiedFirst()
+    {
+        await using var harness = await MigrationHarness.StartAsync();
+        await MigrationHarness.RegisterAsync(harness.Source, "base", MigrationHarness.Record("Base", 1));
+        await MigrationHarness.RegisterAsync(harness.Source, "user", """{"type":"record","name":"User","fields":[{"name":"b","type":"Base"}]}""", new SchemaReference("Base", "base", 1));
+
+        var plan = await harness.PlanAsync(["user"], "target", ".");
+        var run = await harness.RunAsync(plan);
+
+        Assert.Contains("1 subject(s) not selected are taken along because selected schemas reference them: base.", plan.Warnings);
+        Assert.Equal(["base", "user"], plan.Changes.Select(c => c.Subject));
+        Assert.True(run.TaskStatus == BulkTaskStatus.Completed, string.Join("; ", run.FirstErrors));
+        Assert.NotNull(await harness.Target.GetVersionAsync(QualifiedSubject.Parse("base"), 1, false, CancellationToken.None));
+    }
+
     /// <summary>The configured registries, with one gateway replaced (a registry that fails on cue).</summary>
     private sealed class OneGatewayReplaced(IRegistryGatewayProvider inner, IRegistryGateway replacement) : IRegistryGatewayProvider
     {
