@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Wizard.Texts;
@@ -157,6 +158,50 @@ public sealed class MigrationTests : IAsyncLifetime
         Assert.StartsWith("version 1 references common-address version 2, which is neither migrated nor in the target context", skipped["customer-value"], StringComparison.Ordinal);
         Assert.Empty((await RegistrySnapshot.TakeAsync(_source.BaseAddress)).DifferencesFrom(sourceBefore));
         Assert.Empty((await RegistrySnapshot.TakeAsync(_target.BaseAddress)).DifferencesFrom(targetBefore));
+    }
+
+    [Fact]
+    public async Task TargetTurnedReadOnlyBeforeTheRun_ItsSourceKept_TheRerunFinishesTheJob()
+    {
+        await using var client = await ServerLauncher.ConnectAsync(Settings());
+        var first = await PlanContextMoveAsync(client, rollback: false);
+        using (var http = new HttpClient { BaseAddress = _source.BaseAddress })
+        {
+            (await http.PutAsJsonAsync($"mode/{Uri.EscapeDataString(":.prod:orders-value")}", new { mode = "READONLY" })).EnsureSuccessStatusCode();
+        }
+
+        var run = await client.CallAsync("confirm_bulk_operation", Run(first));
+        var afterFirst = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+        using (var http = new HttpClient { BaseAddress = _source.BaseAddress })
+        {
+            (await http.DeleteAsync($"mode/{Uri.EscapeDataString(":.prod:orders-value")}")).EnsureSuccessStatusCode();
+        }
+
+        var second = await PlanContextMoveAsync(client, rollback: true);
+        var rerun = await client.CallAsync("confirm_bulk_operation", Run(second));
+        var afterSecond = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+
+        Assert.Equal("failed", run.Str("status"));
+        var items = run["task"]!["result"]!["items"]!.AsArray();
+        Assert.Equal("conflict", items.Single(i => i!.Str("subject") == ":.prod:orders-value")!.Str("outcome"));
+        Assert.Equal("not_run", items.Single(i => i!.Str("subject") == "orders-value")!.Str("outcome"));
+        Assert.All(afterFirst.Subject("orders-value")!["versions"]!.AsArray(), v => Assert.False(v!["deleted"]!.GetValue<bool>()));
+        Assert.All(afterFirst.Subject("common-address")!["versions"]!.AsArray(), v => Assert.True(v!["deleted"]!.GetValue<bool>()));
+        Assert.Equal(2, second.Number("changes")); // orders-value's import and its source removal: the rest is in place
+        Assert.Equal("completed", rerun.Str("status"));
+        Assert.NotNull(afterSecond.Subject(":.prod:orders-value"));
+        Assert.All(afterSecond.Subject("orders-value")!["versions"]!.AsArray(), v => Assert.True(v!["deleted"]!.GetValue<bool>()));
+    }
+
+    private static async Task<JsonNode> PlanContextMoveAsync(ModelContextProtocol.Client.McpClient client, bool rollback)
+    {
+        var plan = (await client.CallAsync("bulk_schema_migration", new()
+        {
+            ["migration_type"] = "context", ["pattern"] = "*", ["source_registry"] = "source", ["target_context"] = ".prod", ["unknown_impact"] = "proceed",
+            ["rollback_on_error"] = rollback,
+        }))["plan"]!;
+        await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = plan.Str("plan_id"), ["plan_hash"] = plan.Str("plan_hash") });
+        return plan;
     }
 
     [Fact]
