@@ -63,9 +63,7 @@ public sealed record CleanupArguments : IOperationArguments
             return $"wait_timeout_seconds: {wait} is not allowed: give 1 to {MaxWaitSeconds}.";
         }
 
-        return Choice("producers_action", ProducersAction, ImpactReview.ProducerActions)
-            ?? Choice("consumers_action", ConsumersAction, ImpactReview.ConsumerActions)
-            ?? Choice("unknown_impact", UnknownImpact, ImpactReview.UnknownActions);
+        return ImpactAnswers.Problem(ProducersAction, ConsumersAction, UnknownImpact);
     }
 
     public string? Missing() => CleanupTypes.Find(CleanupType) is { } type
@@ -87,9 +85,7 @@ public sealed record CleanupArguments : IOperationArguments
         proposals.Set(CleanupKeys.KeepLast, KeepLast);
         proposals.Set(CleanupKeys.RemoveEmptyContext, RemoveEmptyContext);
         proposals.Set(CleanupKeys.RemoveDanglingAliases, RemoveDanglingAliases);
-        proposals.Set(CleanupKeys.ProducersAction, ProducersAction);
-        proposals.Set(CleanupKeys.ConsumersAction, ConsumersAction);
-        proposals.Set(CleanupKeys.UnknownImpact, UnknownImpact);
+        ImpactAnswers.Propose(proposals, ProducersAction, ConsumersAction, UnknownImpact);
         proposals.Set(CleanupKeys.SamplePerPartition, SamplePerPartition);
         proposals.Set(CleanupKeys.WholeTopic, WholeTopic);
         proposals.Set(CleanupKeys.WaitTimeoutSeconds, WaitTimeoutSeconds);
@@ -100,9 +96,6 @@ public sealed record CleanupArguments : IOperationArguments
 
         return proposals.ToDictionary();
     }
-
-    private static string? Choice(string field, string? value, IReadOnlyList<string> allowed) =>
-        value is null || allowed.Contains(value) ? null : OperationArguments.NotAllowed(field, value, allowed);
 
     /// <summary>The descriptions of these arguments as tool parameters, written once for every tool that takes them.</summary>
     public static class Descriptions

@@ -74,22 +74,8 @@ public sealed record MigrationArguments : IOperationArguments
             return $"{(KeepLast is not null ? "keep_last" : "older_than")}: only for migration_type '{MigrationKeys.Archive}', not '{MigrationType}'.";
         }
 
-        if (ProducersAction is not null && !Cleanup.ImpactReview.ProducerActions.Contains(ProducersAction))
-        {
-            return OperationArguments.NotAllowed("producers_action", ProducersAction, Cleanup.ImpactReview.ProducerActions);
-        }
-
-        if (ConsumersAction is not null && !Cleanup.ImpactReview.ConsumerActions.Contains(ConsumersAction))
-        {
-            return OperationArguments.NotAllowed("consumers_action", ConsumersAction, Cleanup.ImpactReview.ConsumerActions);
-        }
-
-        if (UnknownImpact is not null && !Cleanup.ImpactReview.UnknownActions.Contains(UnknownImpact))
-        {
-            return OperationArguments.NotAllowed("unknown_impact", UnknownImpact, Cleanup.ImpactReview.UnknownActions);
-        }
-
-        return ContextProblem("source_context", SourceContext) ?? ContextProblem("target_context", TargetContext)
+        return Cleanup.ImpactAnswers.Problem(ProducersAction, ConsumersAction, UnknownImpact)
+            ?? ContextProblem("source_context", SourceContext) ?? ContextProblem("target_context", TargetContext)
             ?? NameProblem("target_prefix", TargetPrefix) ?? NameProblem("target_suffix", TargetSuffix);
     }
 
@@ -113,9 +99,7 @@ public sealed record MigrationArguments : IOperationArguments
         proposals.Set(MigrationKeys.TargetSuffix, TargetSuffix);
         proposals.Set(MigrationKeys.KeepLast, KeepLast);
         proposals.Set(MigrationKeys.OlderThan, OlderThan);
-        proposals.Set(Cleanup.CleanupKeys.ProducersAction, ProducersAction);
-        proposals.Set(Cleanup.CleanupKeys.ConsumersAction, ConsumersAction);
-        proposals.Set(Cleanup.CleanupKeys.UnknownImpact, UnknownImpact);
+        Cleanup.ImpactAnswers.Propose(proposals, ProducersAction, ConsumersAction, UnknownImpact);
         return proposals.ToDictionary();
     }
 
