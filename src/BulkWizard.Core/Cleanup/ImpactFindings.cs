@@ -9,7 +9,11 @@ namespace BulkWizard.Core.Cleanup;
 /// The impact check of a plan, run once (its producer window takes seconds) and shared by the review questions that
 /// follow, by plan id: a plan planned again after "skip" keeps its id and its findings still hold for what is left.
 /// </summary>
-internal sealed class ImpactFindings(IConsumerImpactChecker checker, ImpactCheckOptions defaults)
+/// <param name="targetsOf">
+/// What a plan asks the check about; by default the subjects of its <see cref="SubjectCleanupChange"/>s. Another operation
+/// (a mode setting: the subjects whose registrations it stops) names its own.
+/// </param>
+internal sealed class ImpactFindings(IConsumerImpactChecker checker, ImpactCheckOptions defaults, Func<OperationPlan, IReadOnlyList<ImpactTarget>>? targetsOf = null)
 {
     /// <summary>Plans reviewed at once are few; past this many, older findings are dropped and checked again if asked.</summary>
     private const int Kept = 64;
@@ -25,7 +29,7 @@ internal sealed class ImpactFindings(IConsumerImpactChecker checker, ImpactCheck
             return known;
         }
 
-        var targets = Changes(plan).Select(c => new ImpactTarget(c.Target, c.RecordNames, c.IdsRemoved, c.Permanent)).ToList();
+        var targets = TargetsOf(plan);
         var findings = targets.Count == 0 ? [] : await checker.CheckAsync(plan.Registry, targets, OptionsOf(plan.Answers), cancellationToken);
         var bySubject = findings.ToDictionary(f => f.Subject, StringComparer.Ordinal);
         if (_byPlan.Count >= Kept)
@@ -41,8 +45,11 @@ internal sealed class ImpactFindings(IConsumerImpactChecker checker, ImpactCheck
     public async Task<IReadOnlyList<SubjectImpact>> WhereAsync(OperationPlan plan, Func<SubjectImpact, bool> matches, CancellationToken cancellationToken)
     {
         var findings = await OfAsync(plan, cancellationToken);
-        return [.. Changes(plan).Select(c => findings.GetValueOrDefault(c.Subject)).OfType<SubjectImpact>().Where(matches)];
+        return [.. TargetsOf(plan).Select(t => findings.GetValueOrDefault(t.Subject.ToString())).OfType<SubjectImpact>().Where(matches)];
     }
+
+    private IReadOnlyList<ImpactTarget> TargetsOf(OperationPlan plan) =>
+        targetsOf?.Invoke(plan) ?? [.. Changes(plan).Select(c => new ImpactTarget(c.Target, c.RecordNames, c.IdsRemoved, c.Permanent))];
 
     public static IEnumerable<SubjectCleanupChange> Changes(OperationPlan plan) => plan.Changes.OfType<SubjectCleanupChange>();
 

@@ -50,8 +50,26 @@ public sealed record SubjectConfigChange(string Subject, JsonObject? BeforeConfi
     public override Task ApplyAsync(IRegistryGateway gateway, CancellationToken cancellationToken) =>
         WriteAsync(gateway, AfterConfig, cancellationToken);
 
-    public override Task<JsonNode?> ApplyAndReadAsync(IRegistryGateway gateway, IStepRecorder steps, CancellationToken cancellationToken) =>
-        WriteAsync(gateway, AfterConfig, cancellationToken);
+    /// <summary>
+    /// Writes the body and returns what the registry stored. A rule set the body carries but the registry did not keep
+    /// (the community edition drops them silently) fails the item with that reason, after the body before is put back:
+    /// a half-applied policy (metadata without its rules) is never left behind.
+    /// </summary>
+    /// <exception cref="RuleSetDroppedException">The registry dropped a rule set of the body.</exception>
+    public override async Task<JsonNode?> ApplyAndReadAsync(IRegistryGateway gateway, IStepRecorder steps, CancellationToken cancellationToken)
+    {
+        var stored = await WriteAsync(gateway, AfterConfig, cancellationToken);
+        var dropped = RuleSetFields.Where(f => AfterConfig?[f] is not null && (stored as JsonObject)?[f] is null).ToList();
+        if (dropped.Count == 0)
+        {
+            return stored;
+        }
+
+        await WriteAsync(gateway, BeforeConfig, cancellationToken);
+        throw new RuleSetDroppedException(Subject, dropped);
+    }
+
+    private static readonly string[] RuleSetFields = ["defaultRuleSet", "overrideRuleSet"];
 
     public override Task UndoAsync(IRegistryGateway gateway, SubjectBackup? backup, CancellationToken cancellationToken) =>
         WriteAsync(gateway, BeforeConfig, cancellationToken);

@@ -57,7 +57,7 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
 
             if (!saved.Holds(ScopeParts.Versions))
             {
-                PlanConfig(backup.Id, saved, state, shown, changes, skipped);
+                PlanSettings(backup.Id, saved, state, shown, changes, skipped);
                 continue;
             }
 
@@ -95,22 +95,39 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
         };
     }
 
-    /// <summary>A scope of which only the config was backed up: its config put back exactly (or removed when it had none).</summary>
-    private static void PlanConfig(string backupId, SubjectBackup saved, SubjectSnapshot live, string shown, List<PlannedChange> changes, List<SkippedSubject> skipped)
+    /// <summary>
+    /// A scope (subject, context, default context or all contexts) of which only settings were backed up: its own config
+    /// and mode, each put back exactly as captured, a config or mode it did not have removed (unset stays unset).
+    /// </summary>
+    private static void PlanSettings(string backupId, SubjectBackup saved, SubjectSnapshot live, string shown, List<PlannedChange> changes, List<SkippedSubject> skipped)
     {
-        var change = new SubjectConfigChange(saved.Subject, live.Config, saved.Config, $"restore from backup {backupId}: config {ConfigText(live.Config)}", ConfigText(saved.Config))
+        var planned = new List<PlannedChange>();
+        if (saved.Holds(ScopeParts.Config))
         {
-            Registry = saved.Registry,
-            ReplacesLiveState = true,
-        };
-        if (PlannedChange.SameState(change.Before, change.After))
+            planned.Add(new SubjectConfigChange(saved.Subject, live.Config, saved.Config, $"restore from backup {backupId}: config {ConfigText(live.Config)}", ConfigText(saved.Config))
+            {
+                Registry = saved.Registry,
+                ReplacesLiveState = true,
+            });
+        }
+
+        if (saved.Holds(ScopeParts.Mode))
+        {
+            // Forced: putting IMPORT back must not purge what the scope holds now.
+            planned.Add(new ScopeModeChange(saved.Subject, live.Mode, saved.Mode, Force: true, LeavesWritesBlocked: false)
+            {
+                Registry = saved.Registry,
+                ReplacesLiveState = true,
+            });
+        }
+
+        var differing = planned.Where(c => !PlannedChange.SameState(c.Before, c.After)).ToList();
+        if (differing.Count == 0)
         {
             skipped.Add(new SkippedSubject(shown, "already as in the backup"));
         }
-        else
-        {
-            changes.Add(change);
-        }
+
+        changes.AddRange(differing);
     }
 
     private static string ConfigText(JsonObject? config) => config is null ? "(none)" : config.ToJsonString();
@@ -147,7 +164,7 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
         await Parallel.ForEachAsync(Enumerable.Range(0, live.Length), options, async (index, token) =>
         {
             var saved = backup.Subjects[index];
-            var parts = saved.Holds(ScopeParts.All) ? ScopeParts.All : saved.Captured == ScopeParts.Config ? ScopeParts.Config : ScopeParts.None;
+            var parts = saved.Holds(ScopeParts.All) ? ScopeParts.All : saved.Captured & (ScopeParts.Config | ScopeParts.Mode);
             if (parts == ScopeParts.None)
             {
                 return;
@@ -158,8 +175,8 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
             live[index] = SubjectSnapshot.Of(read);
             references[index] = read.Versions.ToDictionary(v => v.Version, v => v.References);
             Interlocked.Add(ref elapsedTicks, watch.Elapsed.Ticks);
-            // A config alone is one request; a whole subject config, mode and the listing of its versions.
-            Interlocked.Add(ref requests, parts == ScopeParts.Config ? 1 : 4);
+            // A config or a mode alone is one request; a whole subject config, mode and the listing of its versions.
+            Interlocked.Add(ref requests, parts == ScopeParts.All ? 4 : parts == (ScopeParts.Config | ScopeParts.Mode) ? 2 : 1);
         });
         var latency = requests == 0 ? 0 : TimeSpan.FromTicks(elapsedTicks).TotalMilliseconds / requests;
         return (live, references, latency);

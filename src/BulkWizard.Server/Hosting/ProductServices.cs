@@ -1,6 +1,7 @@
 using BulkWizard.Core.Backups;
 using BulkWizard.Core.Cleanup;
 using BulkWizard.Core.Cleanup.Impact;
+using BulkWizard.Core.Configuration;
 using BulkWizard.Core.Execution;
 using BulkWizard.Core.Migration;
 using BulkWizard.Core.Plans;
@@ -50,6 +51,9 @@ public static class ProductServices
             options.Selection, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRegistryGatewayProvider>(),
             sp.GetRequiredService<IConsumerImpactChecker>(), options.Impact.ToCheckOptions()));
         services.AddBulkOperation<CleanupTools>(sp => new CleanupOperation(
+            options.Selection, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRegistryGatewayProvider>(),
+            sp.GetRequiredService<IConsumerImpactChecker>(), options.Impact.ToCheckOptions()));
+        services.AddBulkOperation<ConfigurationTools>(sp => new ConfigurationOperation(
             options.Selection, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRegistryGatewayProvider>(),
             sp.GetRequiredService<IConsumerImpactChecker>(), options.Impact.ToCheckOptions()));
         return services;

@@ -23,15 +23,15 @@ namespace BulkWizard.Server.Tools;
 public sealed class WizardTools(WizardConversation conversation, IRegistryGatewayProvider registries)
 {
     private const string AnswersText =
-        "The chosen operation's own answers given up front, by the parameter names of its planning tool (bulk_schema_update for schema_update, bulk_schema_migration for migration, bulk_schema_cleanup for cleanup), " +
-        "e.g. {\"update_type\": \"naming\", \"convention\": \"kebab_case\"} or {\"cleanup_type\": \"old_versions\", \"keep_last\": 3}. The schema update's may also be given as the parameters above.";
+        "The chosen operation's own answers given up front, by the parameter names of its planning tool (bulk_schema_update for schema_update, bulk_schema_migration for migration, bulk_schema_cleanup for cleanup, bulk_configuration_update for configuration), " +
+        "e.g. {\"update_type\": \"naming\", \"convention\": \"kebab_case\"}, {\"cleanup_type\": \"old_versions\", \"keep_last\": 3} or {\"configuration_type\": \"mode\", \"scope\": \"context\", \"context\": \".staging\", \"mode\": \"READONLY\"}. The schema update's may also be given as the parameters above.";
 
     [McpServerTool(Name = "start_bulk_wizard", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Starts the Bulk Operations Wizard. With a client that shows forms, it asks each question, previews the plan and asks for confirmation, then runs it as a task (returning within wait_seconds with the task id). Without forms it returns status needs_input with the pending question (continue with bulk_wizard_answer), then the plan to confirm with confirm_bulk_operation. Arguments given here pre-fill answers; only what is missing is asked.")]
     public Task<WizardReply> StartBulkWizard(
         McpServer server,
         RequestContext<CallToolRequestParams> request,
-        [Description("schema_update, migration, cleanup or configuration; asked when omitted. schema_update, migration and cleanup are available in this version.")] string? operation_type = null,
+        [Description("schema_update, migration, cleanup or configuration; asked when omitted.")] string? operation_type = null,
         [Description(Selection.Registry)] string? registry = null,
         [Description("Resume an existing wizard session instead of starting one.")] string? session_id = null,
         [Description(Selection.Pattern)] string? pattern = null,

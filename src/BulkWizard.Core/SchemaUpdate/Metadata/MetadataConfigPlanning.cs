@@ -74,7 +74,7 @@ internal static class MetadataConfigPlanning
     }
 
     /// <summary>A subject config repeating what the subject inherits, so that creating it changes nothing but the edited field.</summary>
-    private static JsonObject Repeated(SubjectMetadataState state)
+    internal static JsonObject Repeated(SubjectMetadataState state)
     {
         var config = new JsonObject();
         if (state.Settings.LevelSource != "server default")

@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using BulkWizard.Core.Cleanup;
+using BulkWizard.Core.Operations;
+
+namespace BulkWizard.Core.Configuration;
+
+/// <summary>
+/// A configuration's own arguments, as <c>bulk_configuration_update</c> takes them and as <c>start_bulk_wizard</c> takes
+/// them in <c>answers</c>: the type, the scope (and its context), the mode settings or the security policy, and answers to
+/// the producer check. The subjects of scope <c>subjects</c> come from the shared selection (<c>pattern</c>).
+/// </summary>
+public sealed record ConfigurationArguments : IOperationArguments
+{
+    public string? ConfigurationType { get; init; }
+
+    public string? Scope { get; init; }
+
+    public string? Context { get; init; }
+
+    public string? Mode { get; init; }
+
+    public bool? Force { get; init; }
+
+    public string? MetadataTarget { get; init; }
+
+    public string? Tags { get; init; }
+
+    public string? Properties { get; init; }
+
+    public string? Sensitive { get; init; }
+
+    public string? RuleSet { get; init; }
+
+    public string? ProducersAction { get; init; }
+
+    public string? UnknownImpact { get; init; }
+
+    public string OperationType => OperationTypes.Configuration;
+
+    public string? Validate() =>
+        TypeProblem() ?? ScopeProblem() ?? ValueProblem() ?? ImpactAnswers.Problem(ProducersAction, null, UnknownImpact);
+
+    public string? Missing()
+    {
+        if (Configuration.ConfigurationTypes.Find(ConfigurationType) is not { } type)
+        {
+            return OperationArguments.MissingFor("configuration_type", "a configuration", "one of " + string.Join(", ", Configuration.ConfigurationTypes.Values));
+        }
+
+        if (Scope is null)
+        {
+            return OperationArguments.MissingFor("scope", "a configuration", "one of " + string.Join(", ", ConfigurationScopes.Values) + " (subjects is implied by a pattern)");
+        }
+
+        return Scope == ConfigurationKeys.ContextScope && Context is null
+            ? OperationArguments.MissingFor("context", "scope 'context'", "the context, e.g. .staging")
+            : type.Missing(this);
+    }
+
+    /// <summary>For the planning tool, which asks nothing: scope <c>subjects</c> needs a pattern, and a pattern needs scope <c>subjects</c>.</summary>
+    public string? PatternProblem(string? pattern) =>
+        pattern is not null && Scope is not null && Scope != ConfigurationKeys.Subjects
+            ? $"pattern: only for scope '{ConfigurationKeys.Subjects}', not '{Scope}': the {Scope} scope sets one setting above the subjects; leave pattern out."
+            : pattern is null && Scope == ConfigurationKeys.Subjects
+                ? OperationArguments.MissingFor("pattern", $"scope '{ConfigurationKeys.Subjects}'", "the subjects to configure, e.g. orders-* or :.staging:*")
+                : null;
+
+    public IReadOnlyDictionary<string, JsonNode> Proposals()
+    {
+        var proposals = new ProposalSet()
+            .Set(ConfigurationKeys.ConfigurationType, ConfigurationType)
+            .Set(ConfigurationKeys.Scope, Scope)
+            .Set(ConfigurationKeys.Context, Context is null ? null : ConfigurationScopes.Normalize(Context))
+            .Set(ConfigurationKeys.Mode, Mode is null ? null : ModeSteps.Normalize(Mode))
+            .Set(ConfigurationKeys.Force, Force)
+            .Set(ConfigurationKeys.MetadataTarget, MetadataTarget)
+            .Set(ConfigurationKeys.Tags, Tags)
+            .Set(ConfigurationKeys.Properties, Properties)
+            .Set(ConfigurationKeys.Sensitive, Sensitive)
+            .Set(ConfigurationKeys.RuleSet, RuleSet);
+        ImpactAnswers.Propose(proposals, ProducersAction, null, UnknownImpact);
+        return proposals.ToDictionary();
+    }
+
+    private string? TypeProblem()
+    {
+        if (ConfigurationType is null)
+        {
+            return null;
+        }
+
+        if (Configuration.ConfigurationTypes.Find(ConfigurationType) is not { } type)
+        {
+            return OperationArguments.NotAllowed("configuration_type", ConfigurationType, Configuration.ConfigurationTypes.Values);
+        }
+
+        var given = new (string Name, object? Value)[]
+        {
+            (ConfigurationKeys.Mode, Mode), (ConfigurationKeys.Force, Force), (ConfigurationKeys.MetadataTarget, MetadataTarget), (ConfigurationKeys.Tags, Tags),
+            (ConfigurationKeys.Properties, Properties), (ConfigurationKeys.Sensitive, Sensitive), (ConfigurationKeys.RuleSet, RuleSet),
+        };
+        return given.FirstOrDefault(g => g.Value is not null && !type.OwnArguments.Contains(g.Name)) is { Name: { } foreign }
+            ? $"{foreign}: only for configuration_type '{Configuration.ConfigurationTypes.All.First(t => t.OwnArguments.Contains(foreign)).Value}', not '{ConfigurationType}'."
+            : null;
+    }
+
+    private string? ScopeProblem()
+    {
+        if (Scope is not null && !ConfigurationScopes.Values.Contains(Scope))
+        {
+            return OperationArguments.NotAllowed("scope", Scope, ConfigurationScopes.Values);
+        }
+
+        if (Context is not null && Scope is not null && Scope != ConfigurationKeys.ContextScope)
+        {
+            return $"context: only for scope '{ConfigurationKeys.ContextScope}', not '{Scope}'.";
+        }
+
+        return Context is null ? null : ConfigurationScopes.ContextProblem(Context);
+    }
+
+    private string? ValueProblem()
+    {
+        if (Mode is not null && ModeSteps.Problem(Mode, Scope) is { } mode)
+        {
+            return mode;
+        }
+
+        if (MetadataTarget is not null && !SecuritySteps.Targets.Contains(MetadataTarget))
+        {
+            return OperationArguments.NotAllowed("metadata_target", MetadataTarget, SecuritySteps.Targets);
+        }
+
+        try
+        {
+            _ = SecurityPolicy.Parse(MetadataTarget, Tags, Properties, Sensitive, RuleSet);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>The descriptions of these arguments as tool parameters, written once for every tool that takes them.</summary>
+    public static class Descriptions
+    {
+        public const string ConfigurationType = "mode (mode settings) or security (data-contract metadata and rule sets).";
+        public const string Scope = "subjects (those pattern selects; implied by pattern), context (one context's own setting, give context), default_context (/config and /mode: the default context only; named contexts never inherit them) or all_contexts (:.__GLOBAL:, the only scope every context inherits).";
+        public const string Pattern = "For scope subjects: the subjects to configure, e.g. orders-*, :.staging:*, :*:payments-*. Refused with another scope.";
+        public const string Context = "For scope context: the context, e.g. .staging (or :.staging:).";
+        public const string Mode = "For mode: READWRITE, READONLY, IMPORT, or inherit (clear the scope's own mode; not for default_context). READONLY and IMPORT need a dry run, then YES.";
+        public const string Force = "For mode IMPORT (default true): the registry checks nothing and purges nothing. false: the registry refuses while live versions exist and hard-deletes the soft-deleted versions first; the plan lists those deletes, backed up and undoable.";
+        public const string MetadataTarget = "For security: default (defaultMetadata, defaultRuleSet: under what a registration sends; the default) or override (overrideMetadata, overrideRuleSet: over it).";
+        public const string Tags = "For security: tags by schema path, entries separated by ';', e.g. $.ssn=PII,SENSITIVE; $.email=PII.";
+        public const string Properties = "For security: properties as key=value pairs, e.g. owner=team-a, domain=payments.";
+        public const string Sensitive = "For security: sensitive field names, comma-separated, e.g. ssn, email.";
+        public const string RuleSet = "For security: a rule set as JSON, e.g. {\"domainRules\": [{\"name\": \"encryptPII\", \"kind\": \"TRANSFORM\", \"type\": \"ENCRYPT\", \"mode\": \"WRITEREAD\", \"tags\": [\"PII\"]}]} (a list is taken as domainRules). Enterprise and Cloud registries keep rule sets; a community registry drops them, which the run detects and reports.";
+        public const string ProducersAction = "When producers still write to topics whose subjects turn READONLY or IMPORT: force, skip (scope subjects only: leave those subjects out) or cancel. Asked when needed and not given.";
+        public const string UnknownImpact = "When producers could not be checked (no Kafka configured, unreachable, no topic known): proceed or cancel. Asked when needed and not given.";
+    }
+}
