@@ -40,7 +40,7 @@ public sealed class RegistryToolsTests : IAsyncLifetime
         string[] writing = ["start_bulk_wizard", "confirm_bulk_operation", "restore_backup", "cancel_task"];
         string[] readOnly =
         [
-            "list_registries", "get_registry_inventory", "bulk_wizard_answer", "bulk_schema_update", "bulk_schema_cleanup", "bulk_schema_migration", "get_bulk_plan",
+            "list_registries", "get_registry_inventory", "bulk_wizard_answer", "bulk_schema_update", "bulk_schema_cleanup", "bulk_schema_migration", "bulk_configuration_update", "get_bulk_plan",
             "get_task_status", "list_tasks", "list_backups", "get_backup", "check_naming", "check_consumer_impact", "compare_registries",
         ];
         Assert.Equal(writing.Concat(readOnly).Order(StringComparer.Ordinal), tools.Keys.Order(StringComparer.Ordinal));

@@ -117,7 +117,7 @@ internal sealed class ModePlanner(ConfigurationPlanning planning)
 
         var newlyBlocked = await NewlyBlockedAsync(catalog, chain, after, reached, cancellationToken);
         var purge = target == ConfigurationKeys.Import && !Request.Force && chain.EffectiveOf(scope) != ConfigurationKeys.Import
-            ? await PurgeAsync(name, [.. catalog.Subjects.Where(s => InPurgeScope(scope, s))], cancellationToken)
+            ? await PurgeAsync(planning.ScopeText, [.. catalog.Subjects.Where(s => InPurgeScope(scope, s))], cancellationToken)
             : PurgePlan.None;
         _changes.Add(new ScopeModeChange(scope.PathSegment ?? "", own, target, Request.Force, after.BlocksAt(scope))
         {

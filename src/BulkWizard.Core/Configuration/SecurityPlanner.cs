@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BulkWizard.Compatibility;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.SchemaUpdate.Metadata;
@@ -87,6 +88,12 @@ internal sealed class SecurityPlanner(ConfigurationPlanning planning)
     {
         var basis = own ?? inherited();
         var after = Policy.ApplyTo(basis);
+        if (after["compatibility"] is null)
+        {
+            // A stored config without a level reads as the server default level; stored explicitly, the read matches.
+            after["compatibility"] = CompatibilityLevels.ServerDefault.Format();
+        }
+
         if (own is not null && JsonNode.DeepEquals(Comparable(after), Comparable(own)))
         {
             _skipped.Add(new SkippedSubject(shown, "already carries the policy"));

@@ -58,6 +58,10 @@ public sealed class RegistrySeeder(Uri baseAddress) : IDisposable
     public async Task DeleteSubjectAsync(string subject) =>
         (await _http.DeleteAsync($"subjects/{Uri.EscapeDataString(subject)}")).EnsureSuccessStatusCode();
 
+    /// <summary>Soft-deletes the subject's live versions, then deletes every version permanently.</summary>
+    public async Task DeleteSubjectPermanentlyAsync(string subject) =>
+        (await _http.DeleteAsync($"subjects/{Uri.EscapeDataString(subject)}?permanent=true")).EnsureSuccessStatusCode();
+
     public async Task SetCompatibilityAsync(string subject, string level) =>
         (await _http.PutAsJsonAsync($"config/{Uri.EscapeDataString(subject)}", new { compatibility = level })).EnsureSuccessStatusCode();
 
