@@ -14,6 +14,9 @@ internal static class ConfigurationKeys
     public const string Sensitive = "sensitive";
     public const string RuleSet = "rule_set";
 
+    /// <summary>The step of the type's own question (mode settings, security policy).</summary>
+    public const string OptionsStep = "configuration_options";
+
     public const string ModeType = "mode";
     public const string SecurityType = "security";
 

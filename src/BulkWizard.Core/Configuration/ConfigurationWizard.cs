@@ -25,7 +25,7 @@ internal sealed class ConfigurationWizard : IWizardDefinition
             new(ConfigurationKeys.Scope, static (session, _) => ValueTask.FromResult(ScopeQuestion(session))),
             new(ConfigurationKeys.Context, ContextQuestionAsync) { Applies = a => a.GetString(ConfigurationKeys.Scope) == ConfigurationKeys.ContextScope },
             .. Selection.Steps.Select(s => s with { Applies = a => a.GetString(ConfigurationKeys.Scope) == ConfigurationKeys.Subjects && s.Applies(a) }),
-            new("configuration_options", static (session, _) => ValueTask.FromResult(OptionsQuestion(session))),
+            new(ConfigurationKeys.OptionsStep, static (session, _) => ValueTask.FromResult(OptionsQuestion(session))),
         ];
     }
 

@@ -12,7 +12,7 @@ namespace BulkWizard.Core.Configuration;
 /// </summary>
 internal static class ModeSteps
 {
-    public const string OptionsStep = "configuration_mode_options";
+    public const string OptionsStep = ConfigurationKeys.OptionsStep;
 
     public static IReadOnlyList<string> Modes { get; } = [ConfigurationKeys.ReadWrite, ConfigurationKeys.ReadOnly, ConfigurationKeys.Import, ConfigurationKeys.Inherit];
 

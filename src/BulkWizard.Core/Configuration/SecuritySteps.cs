@@ -9,7 +9,7 @@ namespace BulkWizard.Core.Configuration;
 /// </summary>
 internal static class SecuritySteps
 {
-    public const string OptionsStep = "configuration_security_options";
+    public const string OptionsStep = ConfigurationKeys.OptionsStep;
 
     public static IReadOnlyList<string> Targets { get; } = [ConfigurationKeys.DefaultTarget, ConfigurationKeys.OverrideTarget];
 
