@@ -48,6 +48,8 @@ public sealed class ConfigurationModeTests
 
         Assert.Equal("Set mode READONLY on context .staging", plan.Str("title"));
         Assert.Contains(":.staging:: mode (inherited) → READONLY", plan.Str("preview"), StringComparison.Ordinal);
+        var details = await client.CallAsync("get_bulk_plan", new() { ["plan_id"] = plan.Str("plan_id") });
+        Assert.Equal(":.staging:: mode (inherited) → READONLY", details["changes"]![0]!.Str("change"));
         var after = await harness.SnapshotAsync();
         Assert.Equal(["mode :.staging:"], after.DifferencesFrom(before));
         Assert.Equal("READONLY", after.State["mode :.staging:"]!.Str("mode"));
@@ -145,6 +147,40 @@ public sealed class ConfigurationModeTests
         Assert.Equal([":.archive:old-value", "mode :.archive:"], after.DifferencesFrom(before));
         Assert.Null(after.Subject(":.archive:old-value"));
         Assert.Equal("IMPORT", after.State["mode :.archive:"]!.Str("mode"));
+        await RestoreAsync(client, run);
+        Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));
+    }
+
+    [Fact]
+    public async Task Import_WithoutForce_OnASubject_PurgeRemovesItWithItsMode_ThenTheSwitch_ThenRestored()
+    {
+        await using var harness = await SeededAsync();
+        using (var seed = new RegistrySeeder(harness.Sandbox.BaseAddress))
+        {
+            await seed.SetModeAsync(":.archive:old-value", "READWRITE");
+        }
+
+        var before = await harness.SnapshotAsync();
+        await using var client = await ServerLauncher.ConnectAsync(harness.Settings);
+
+        var plan = await PlanAsync(client, new()
+        {
+            ["configuration_type"] = "mode", ["pattern"] = ":.archive:*", ["include_deleted"] = true, ["mode"] = "IMPORT", ["force"] = false, ["unknown_impact"] = "proceed",
+        });
+        var run = await RunDestructiveAsync(client, plan);
+
+        Assert.Equal(2, plan.Number("changes"));
+        // The purge removes the subject and, with its last version, its own mode: the switch starts from none.
+        Assert.Contains(":.archive:old-value: mode (inherited) → IMPORT (without force)", plan.Str("preview"), StringComparison.Ordinal);
+        var after = await harness.SnapshotAsync();
+        Assert.Equal([":.archive:old-value"], after.DifferencesFrom(before));
+        Assert.Null(after.Subject(":.archive:old-value"));
+        using (var seed = new RegistrySeeder(harness.Sandbox.BaseAddress))
+        {
+            // The subject has no version left; its own mode is IMPORT, ready for registrations with ids.
+            Assert.Equal("IMPORT", (await seed.GetAsync("mode/" + Uri.EscapeDataString(":.archive:old-value")))!.Str("mode"));
+        }
+
         await RestoreAsync(client, run);
         Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));
     }

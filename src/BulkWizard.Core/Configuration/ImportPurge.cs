@@ -44,10 +44,8 @@ internal static class ImportPurge
                 $"but {kept.Subject}: {kept.Reason}. Use force: true (nothing is purged).");
         }
 
-        var emptied = cleanup.Changes.OfType<SubjectCleanupChange>()
-            .Where(c => c.PermanentDelete.Count == c.LiveAtPlanning.Versions.Count)
-            .Select(c => c.Target)
-            .ToHashSet();
-        return new PurgePlan(cleanup.Changes, cleanup.Warnings, emptied);
+        var deletes = cleanup.Changes.OfType<SubjectCleanupChange>().ToList();
+        var emptied = deletes.Where(c => c.PermanentDelete.Count == c.LiveAtPlanning.Versions.Count).Select(c => c.Target).ToHashSet();
+        return new PurgePlan(cleanup.Changes, cleanup.Warnings, deletes.Select(c => c.Target).ToHashSet(), emptied);
     }
 }

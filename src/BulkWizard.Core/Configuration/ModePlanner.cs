@@ -89,6 +89,9 @@ internal sealed class ModePlanner(ConfigurationPlanning planning)
             {
                 NewlyBlocked = blocked && !subject.BlocksWrites ? [subject.Subject.ToString()] : [],
                 Rank = SwitchRank(purge),
+
+                // Switched only once its own purge applied; its state before is the one the purge leaves.
+                RequiresApplied = purge.Purged.Contains(subject.Subject) ? new ChangeTarget(null, subject.Subject.ToString()) : null,
             });
         }
     }

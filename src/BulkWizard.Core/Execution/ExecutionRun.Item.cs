@@ -28,6 +28,13 @@ internal sealed partial class ExecutionRun
             return;
         }
 
+        if (pass == ItemPass.DryRun && FollowsOnItsOwnTarget(change))
+        {
+            // Its state before is the one the change it requires leaves, which a dry run does not make: nothing to compare yet.
+            Finish(index, ItemOutcome.WouldApply, change.Describe());
+            return;
+        }
+
         try
         {
             var gateway = GatewayOf(change);
@@ -112,6 +119,10 @@ internal sealed partial class ExecutionRun
             && _outcomes[other] == (pass == ItemPass.DryRun ? ItemOutcome.WouldApply : ItemOutcome.Applied);
         return done ? null : $"not run: it waits for {required.Subject}{(required.Registry is null ? "" : $" on registry '{required.Registry}'")}, which was not {(pass == ItemPass.DryRun ? "ready" : "applied")}";
     }
+
+    /// <summary>Whether the change requires an earlier change of the same target (e.g. a mode switch after the purge of that subject).</summary>
+    private bool FollowsOnItsOwnTarget(PlannedChange change) =>
+        change.RequiresApplied is { } required && NameOf(required.Registry) == NameOf(change.Registry) && required.Subject == change.Subject;
 
     /// <summary>A registry named the way changes name it: null for the plan's own.</summary>
     private string? NameOf(string? registry) =>
