@@ -31,7 +31,8 @@ public static class ProductServices
         services.AddSingleton(new DataDirectory(options.DataDirectory));
         services.AddSingleton<IBackupStore, FileBackupStore>();
         services.AddSingleton<IPlanStore, FilePlanStore>();
-        services.AddSingleton(sp => new PlanApprovals(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(options.Safety.PlanLifetimeMinutes)));
+        services.AddSingleton(sp => new PlanApprovals(
+            sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(options.Safety.PlanLifetimeMinutes), sp.GetRequiredService<DataDirectory>().EnsurePlansFolder()));
         services.AddSingleton<WizardSessionStore>();
         services.AddSingleton<RequestStateCodec>();
         services.AddSingleton<TaskManager>();
