@@ -4,6 +4,7 @@ using BulkWizard.Core.Cleanup.Impact;
 using BulkWizard.Core.Execution;
 using BulkWizard.Core.Migration;
 using BulkWizard.Core.Plans;
+using BulkWizard.Core.Recovery;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.SchemaUpdate;
 using BulkWizard.Core.Storage;
@@ -43,6 +44,9 @@ public static class ProductServices
         services.AddSingleton<WizardReplies>();
         services.AddSingleton<WizardConversation>();
         services.AddHostedService<TaskShutdown>();
+        services.AddSingleton<InterruptedRuns>();
+        services.AddSingleton<RecoveryPlanner>();
+        services.AddHostedService<InterruptedRunsNotice>();
         services.AddKafkaImpactCheck(TimeSpan.FromSeconds(options.Impact.KafkaTimeoutSeconds));
 
         // The operation types, each with the tool class of its planning tool: one line per operation.

@@ -83,6 +83,7 @@ public static class ServerProgram
             .WithDeferredTools<NamingTools>(ToolJson.Options)
             .WithDeferredTools<ImpactTools>(ToolJson.Options)
             .WithDeferredTools<CompareTools>(ToolJson.Options)
+            .WithDeferredTools<RecoveryTools>(ToolJson.Options)
             .PrepareDeferredToolsAfterFirstAnswer();
         if (sandbox is not null)
         {
