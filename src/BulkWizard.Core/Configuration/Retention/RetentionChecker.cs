@@ -34,7 +34,7 @@ public sealed class RetentionChecker(IRegistryGateway gateway, TimeProvider cloc
         var name = gateway.Registry.Name;
         var stored = policies.Count(p => string.Equals(p.Registry, name, StringComparison.OrdinalIgnoreCase));
         var message = stored == 0 ? $"No retention policy is stored for registry '{name}': nothing to check."
-            : governed.Count == 0 ? $"None of the {stored} retention policies of registry '{name}' selects these subjects: nothing to check."
+            : governed.Count == 0 ? $"No retention policy of registry '{name}' selects these subjects ({stored} stored): nothing to check."
             : governed.Count < subjects.Count ? $"{subjects.Count - governed.Count} of the {subjects.Count} selected subjects have no retention policy and were not checked."
             : null;
         return new RetentionReport(name, violations, applied, subjects.Count, governed.Count, message);
