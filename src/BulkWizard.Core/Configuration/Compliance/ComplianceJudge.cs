@@ -1,4 +1,5 @@
 using BulkWizard.Compatibility;
+using BulkWizard.Core.SchemaUpdate.Metadata;
 
 namespace BulkWizard.Core.Configuration.Compliance;
 
@@ -29,8 +30,8 @@ internal static class ComplianceJudge
         // config in effect are merged into every next registration.
         foreach (var key in rules.RequiredProperties.Where(k => state.Metadata.SourceOfProperty(k) is null))
         {
-            var found = state.Metadata.IsEmpty
-                ? "not set: the config in effect has no defaultMetadata or overrideMetadata"
+            var found = state.Metadata == MetadataDefaults.None ? "not set: no config in effect carries defaultMetadata or overrideMetadata"
+                : state.Metadata.IsEmpty ? $"not set: the {state.Metadata.Source} (in effect) has no defaultMetadata or overrideMetadata"
                 : $"not set in the defaultMetadata or overrideMetadata of the {state.Metadata.Source}";
             yield return new(subject, ComplianceRuleNames.RequiredProperty(key), found, $"{key} set in defaultMetadata or overrideMetadata of the config in effect");
         }
