@@ -66,7 +66,10 @@ public sealed class ComplianceAndRetentionChecksTests : IAsyncLifetime
         await using var client = await ServerLauncher.ConnectAsync(Settings());
 
         var report = await client.CallAsync("check_compliance", new() { ["pattern"] = ":*:*-value" });
+        var schemas = await OutputSchemas.ForAsync(null);
 
+        Assert.True(schemas.Declares("check_compliance"));
+        Assert.Empty(schemas.ProblemsOf("check_compliance", report));
         Assert.Equal(("lab", 3, 1), (report.Str("registry"), report.Number("checked"), report.Number("compliant")));
         Assert.Equal(
             [
@@ -125,7 +128,10 @@ public sealed class ComplianceAndRetentionChecksTests : IAsyncLifetime
         await using var client = await ServerLauncher.ConnectAsync(Settings());
 
         var report = await client.CallAsync("check_retention", new() { ["pattern"] = "*" });
+        var schemas = await OutputSchemas.ForAsync(null);
 
+        Assert.True(schemas.Declares("check_retention"));
+        Assert.Empty(schemas.ProblemsOf("check_retention", report));
         Assert.Equal(("lab", 3, 2), (report.Str("registry"), report.Number("selected"), report.Number("checked")));
         Assert.Equal(
             ["orders-value by orders-value: 1, 2, 3 (kept by references: )", "payments-value by *-value: 1 (kept by references: )"],
