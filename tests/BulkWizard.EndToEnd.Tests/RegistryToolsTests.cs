@@ -42,7 +42,7 @@ public sealed class RegistryToolsTests : IAsyncLifetime
         [
             "list_registries", "get_registry_inventory", "bulk_wizard_answer", "bulk_schema_update", "bulk_schema_cleanup", "bulk_schema_migration", "get_bulk_plan",
             "get_task_status", "list_tasks", "list_backups", "get_backup", "check_naming", "check_consumer_impact", "compare_registries",
-            "list_interrupted_operations",
+            "list_interrupted_operations", "check_compliance", "check_retention",
         ];
         Assert.Equal(writing.Concat(readOnly).Order(StringComparer.Ordinal), tools.Keys.Order(StringComparer.Ordinal));
         foreach (var name in writing)
