@@ -1,3 +1,5 @@
+using BulkWizard.Sandbox.Faults;
+
 namespace BulkWizard.Sandbox;
 
 /// <summary>How a Sandbox registry is started.</summary>
@@ -22,4 +24,13 @@ public sealed record SandboxOptions
     /// standalone Sandbox in another process. Off by default: a Confluent registry has no such route.
     /// </summary>
     public bool ServeRequestCounts { get; init; }
+
+    /// <summary>Faults armed from the start (<see cref="SandboxRegistry.Faults"/> arms and disarms them later); null: none.</summary>
+    public FaultOptions? Faults { get; init; }
+
+    /// <summary>
+    /// Serves <c>GET/PUT/DELETE /_sandbox/faults</c>: the armed <see cref="FaultOptions"/> and the faults injected, for
+    /// tests that run the standalone Sandbox in another process. Off by default: a Confluent registry has no such route.
+    /// </summary>
+    public bool ServeFaults { get; init; }
 }

@@ -1,3 +1,4 @@
+using BulkWizard.Sandbox.Faults;
 using BulkWizard.Sandbox.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,11 +16,12 @@ public sealed class SandboxRegistry : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private SandboxRegistry(WebApplication app, SandboxOptions options, SandboxRequestStats requests, Uri baseAddress)
+    private SandboxRegistry(WebApplication app, SandboxOptions options, SandboxRequestStats requests, FaultInjector faults, Uri baseAddress)
     {
         this.app = app;
         Options = options;
         Requests = requests;
+        Faults = faults;
         BaseAddress = baseAddress;
     }
 
@@ -30,18 +32,27 @@ public sealed class SandboxRegistry : IAsyncDisposable
 
     public SandboxRequestStats Requests { get; }
 
+    /// <summary>Arms and disarms injected faults (<c>registry.Faults.Arm(new FaultOptions { … })</c>), and counts those injected.</summary>
+    public FaultInjector Faults { get; }
+
     public static async Task<SandboxRegistry> StartAsync(
         SandboxOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var requests = new SandboxRequestStats();
-        var app = SandboxHost.Build(options, loggerFactory, requests);
+        var faults = new FaultInjector();
+        if (options.Faults is { } armed)
+        {
+            faults.Arm(armed);
+        }
+
+        var app = SandboxHost.Build(options, loggerFactory, requests, faults);
         try
         {
             await app.StartAsync(cancellationToken);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
             var first = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("The Sandbox registry bound no address.");
-            return new SandboxRegistry(app, options, requests, new Uri(first.TrimEnd('/') + "/"));
+            return new SandboxRegistry(app, options, requests, faults, new Uri(first.TrimEnd('/') + "/"));
         }
         catch
         {
@@ -52,6 +63,8 @@ public sealed class SandboxRegistry : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Held requests would otherwise keep the server from stopping until their clients give up.
+        Faults.Disarm();
         await app.StopAsync();
         await app.DisposeAsync();
     }

@@ -37,11 +37,12 @@ public sealed class RegistryToolsTests : IAsyncLifetime
 
         var tools = (await client.ListToolsAsync()).ToDictionary(t => t.Name);
 
-        string[] writing = ["start_bulk_wizard", "confirm_bulk_operation", "restore_backup", "cancel_task"];
+        string[] writing = ["start_bulk_wizard", "confirm_bulk_operation", "restore_backup", "cancel_task", "recover_operation"];
         string[] readOnly =
         [
             "list_registries", "get_registry_inventory", "bulk_wizard_answer", "bulk_schema_update", "bulk_schema_cleanup", "bulk_schema_migration", "bulk_configuration_update", "get_bulk_plan",
             "get_task_status", "list_tasks", "list_backups", "get_backup", "check_naming", "check_consumer_impact", "compare_registries",
+            "list_interrupted_operations", "check_compliance", "check_retention",
         ];
         Assert.Equal(writing.Concat(readOnly).Order(StringComparer.Ordinal), tools.Keys.Order(StringComparer.Ordinal));
         foreach (var name in writing)

@@ -44,6 +44,37 @@ public sealed class FileBackupStore(DataDirectory dataDirectory) : IBackupStore
         await writer.CompleteAsync(cancellationToken);
     }
 
+    public async Task SealInterruptedAsync(BackupManifest header, IReadOnlyList<SubjectBackup> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(entries);
+        var folder = GetFolder(header.Id);
+        if (File.Exists(Path.Combine(folder, BackupFileName)))
+        {
+            return;
+        }
+
+        // The entries file may end in a torn line or lack entries handed to the system just before the kill: it is
+        // written again from the journal's, which were each on disk before their write.
+        var lines = new MemoryStream();
+        foreach (var entry in entries)
+        {
+            JsonSerializer.Serialize(lines, entry, StorageJson.Compact);
+            lines.WriteByte((byte)'\n');
+        }
+
+        await AtomicFile.WriteAsync(Path.Combine(folder, BackupWriter.EntriesFileName), lines.ToArray(), cancellationToken);
+        var registries = entries.Select(e => e.Registry).OfType<string>()
+            .Where(r => !string.Equals(r, header.Registry, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal);
+        await SealAsync(folder, header with
+        {
+            Registries = [header.Registry, .. registries],
+            SubjectCount = entries.Count,
+            VersionCount = entries.Sum(e => e.Versions.Count),
+        }, cancellationToken);
+    }
+
     public async Task<Backup> LoadAsync(string backupId, CancellationToken cancellationToken)
     {
         var folder = FolderOf(backupId);

@@ -11,6 +11,12 @@ public interface IBackupStore
     /// <exception cref="InvalidOperationException">A backup with this id exists already.</exception>
     Task SaveAsync(Backup backup, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Seals the backup of a run that stopped before sealing it (killed or crashed), with <paramref name="entries"/>:
+    /// the entries its journal's applying lines carry, which were on disk before each write. A sealed backup is left as it is.
+    /// </summary>
+    Task SealInterruptedAsync(BackupManifest header, IReadOnlyList<SubjectBackup> entries, CancellationToken cancellationToken);
+
     /// <summary>Reads a backup back, after checking its checksum.</summary>
     /// <exception cref="BackupNotFoundException">No backup with this id.</exception>
     /// <exception cref="BackupCorruptedException">The checksum is missing or does not match, or the content does not read back.</exception>

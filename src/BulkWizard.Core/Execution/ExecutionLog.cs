@@ -38,6 +38,9 @@ internal static partial class ExecutionLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Backup {BackupId} of plan {PlanId} could not be sealed; its entries are in the run's journal")]
     public static partial void BackupNotSealed(ILogger logger, Exception exception, string backupId, string planId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interrupted operation {OperationId} was recovered but could not be marked so; it stays listed")]
+    public static partial void RecoveryNotMarked(ILogger logger, Exception exception, string operationId);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Journal {Path} could not be written")]
     public static partial void JournalFailed(ILogger logger, Exception exception, string path);
 

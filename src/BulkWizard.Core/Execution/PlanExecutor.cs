@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BulkWizard.Core.Backups;
 using BulkWizard.Core.Execution.Journal;
 using BulkWizard.Core.Execution.Locking;
 using BulkWizard.Core.Plans;
+using BulkWizard.Core.Recovery;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.Storage;
 using BulkWizard.Core.Tasks;
@@ -179,7 +181,7 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
         }
         else
         {
-            journalFolder = dataDirectory.EnsureFolder(Path.Combine(dataDirectory.Root, "journals", RunFolderName(plan.Id)));
+            journalFolder = dataDirectory.EnsureFolder(Path.Combine(dataDirectory.JournalsPath, RunFolderName(plan.Id)));
         }
 
         await using (backup)
@@ -188,7 +190,7 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
             try
             {
                 journal = await ExecutionJournal.OpenAsync(journalFolder, timeProvider, CancellationToken.None);
-                await journal.AppendAsync(new StartedEntry(plan.Id, gateway.Registry.Name, request.TaskId ?? "", plan.Changes.Count), CancellationToken.None);
+                await journal.AppendAsync(new StartedEntry(plan.Id, gateway.Registry.Name, request.TaskId ?? "", plan.Changes.Count, RunOwner.Current), CancellationToken.None);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or JournalCorruptedException)
             {
@@ -203,7 +205,9 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
                 run.Backup = backup;
                 try
                 {
-                    return await ApplyAndFinishAsync(request, run, backup?.Id, journal);
+                    var result = await ApplyAndFinishAsync(request, run, backup?.Id, journal);
+                    await MarkRecoveredAsync(plan, request, result);
+                    return result;
                 }
                 finally
                 {
@@ -214,6 +218,25 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>A completed run of a recovery plan marks the interrupted run it recovers, which is then no longer listed.</summary>
+    private async Task MarkRecoveredAsync(OperationPlan plan, ExecutionRequest request, ExecutionResult result)
+    {
+        if (request.DryRun || result.TaskStatus != BulkTaskStatus.Completed || plan.Answers[RecoveryAction.RecoversKey] is not JsonValue recovered)
+        {
+            return;
+        }
+
+        try
+        {
+            await InterruptedRuns.MarkRecoveredAsync(dataDirectory, recovered.GetValue<string>(), timeProvider, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JournalCorruptedException)
+        {
+            // The registry is recovered; the run is listed until it is marked, and a second recovery finds nothing left to do.
+            ExecutionLog.RecoveryNotMarked(logger, e, recovered.GetValue<string>());
         }
     }
 

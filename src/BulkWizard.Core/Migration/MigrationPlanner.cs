@@ -139,12 +139,11 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
         }
 
         AddSettingsWarnings(request, candidates.Values, sourceSettings, targetSettings, warnings);
-        var withRules = changes.OfType<SubjectImportChange>().Sum(c => c.Copy.Versions.Count(v => v.RuleSet is not null && c.TargetAtPlanning.Find(v.Version) is null));
-        if (withRules > 0)
+        if (RuleSetCheck.Add(changes, request.TargetContext, targetName) is { } carrying)
         {
-            // Nothing in the registry's API tells a community edition apart before writing; the comparison after the run does.
-            warnings.Add($"{withRules} copied version(s) carry rule sets: a community-edition target drops them silently. " +
-                "compare_registries after the run reports any rule_set difference.");
+            warnings.Add($"{carrying} copied version(s) carry rule sets, which a community-edition registry drops without an error: the run first checks " +
+                "that the target keeps them (it sets and removes a rule set on the config of the reserved subject " + RuleSetProbeChange.ProbeName +
+                ") and copies those subjects only if it does.");
         }
 
         if (changes.OfType<SubjectCopyChange>().Any())

@@ -13,7 +13,7 @@ namespace BulkWizard.Core.Migration;
 /// Copies one subject into an empty target subject without its ids (<c>preserve_ids: false</c>): its config first (so
 /// the copied compatibility level judges the registrations), then each version registered as a producer would, in
 /// order, so the target assigns ids and numbers them 1, 2, … (planned, and checked on each answer), then its mode.
-/// Verified by reading back version numbers, deleted flags, config and mode; undo removes what it registered.
+/// Verified by reading back version numbers, deleted flags, rule sets, config and mode; undo removes what it registered.
 /// </summary>
 /// <param name="Versions">The versions as they will be registered: renumbered, references rewritten; their ids are the source's, for the record only.</param>
 [ChangeKind("subject_copy")]
@@ -76,6 +76,15 @@ internal sealed record SubjectCopyChange(string Subject, string Source, IReadOnl
             await steps.RecordAsync("copy mode", new JsonObject { ["mode"] = Mode }, cancellationToken);
             await gateway.SetModeAsync(scope, new RegistryMode(Mode), force: Mode == RegistryMode.Import.Name, cancellationToken);
         }
+    }
+
+    /// <summary>Copies, then reads the subject back once: its numbers for the executor, and that no rule set was dropped on the way in.</summary>
+    public override async Task<JsonNode?> ApplyAndReadAsync(IRegistryGateway gateway, IStepRecorder steps, CancellationToken cancellationToken)
+    {
+        await ApplyAsync(gateway, steps, cancellationToken);
+        var stored = await ScopeStateReader.ReadAsync(gateway, Scope, ScopeParts.All, cancellationToken);
+        CopyVerification.Check(Subject, Versions, stored.Versions, exact: false);
+        return CleanupState.Of(stored);
     }
 
     public override Task UndoAsync(IRegistryGateway gateway, SubjectBackup? backup, CancellationToken cancellationToken) =>

@@ -12,7 +12,8 @@ namespace BulkWizard.Core.Migration;
 /// Copies one subject into the target (its registry, <see cref="PlannedChange.Registry"/>, when it is not the plan's):
 /// its versions with their ids and version numbers through IMPORT on this subject only, then the copied config and
 /// mode, the target's mode put back otherwise. It is the restore path with the copy as the state to reach: the run
-/// verifies every version by id and number (an id names one schema in a context), and undo removes what it registered
+/// verifies every version by id and number (an id names one schema in a context) and the imported ones by references,
+/// metadata and rule set (<see cref="CopyVerification"/>), and undo removes what it registered
 /// and puts the target subject back as backed up.
 /// </summary>
 /// <param name="Subject">The target subject.</param>
@@ -57,6 +58,16 @@ internal sealed record SubjectImportChange(string Subject, string Source, Subjec
 
     public override Task ApplyAsync(IRegistryGateway gateway, IStepRecorder steps, CancellationToken cancellationToken) =>
         SubjectRestorer.RestoreAsync(gateway, Target, TargetAtPlanning, Copy, [], steps, cancellationToken);
+
+    /// <summary>Imports, then reads the subject back once: its numbers and ids for the executor, and the imported content checked here.</summary>
+    public override async Task<JsonNode?> ApplyAndReadAsync(IRegistryGateway gateway, IStepRecorder steps, CancellationToken cancellationToken)
+    {
+        await ApplyAsync(gateway, steps, cancellationToken);
+        var stored = await ScopeStateReader.ReadAsync(gateway, Scope, ScopeParts.All, cancellationToken);
+        var imported = Imported.ToHashSet();
+        CopyVerification.Check(Subject, Copy.Versions.Where(v => imported.Contains(v.Version)), stored.Versions, exact: true);
+        return SubjectSnapshot.Of(stored).ToJson();
+    }
 
     public override Task UndoAsync(IRegistryGateway gateway, SubjectBackup? backup, CancellationToken cancellationToken) =>
         UndoAsync(gateway, backup, IStepRecorder.None, cancellationToken);

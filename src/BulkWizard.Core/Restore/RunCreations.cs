@@ -4,8 +4,8 @@ namespace BulkWizard.Core.Restore;
 
 /// <summary>
 /// The versions a run registered, from the typed <see cref="VersionCreatedEntry"/> lines of the journal beside its
-/// backup, for items it applied and did not undo, whatever the change kind. A restore removes exactly these;
-/// versions others registered since the backup are kept.
+/// backup, for items whose write started and that it did not undo (applied, failed part-way or interrupted mid-write),
+/// whatever the change kind. A restore removes exactly these; versions others registered since the backup are kept.
 /// </summary>
 public static class RunCreations
 {
@@ -18,7 +18,7 @@ public static class RunCreations
         }
 
         var history = await ExecutionJournalReader.ReadAsync(journalPath, cancellationToken);
-        var applied = history.AppliedNotUndone().Select(a => a.Index).ToHashSet();
+        var applied = history.ActedNotUndone();
         return history.Entries.OfType<VersionCreatedEntry>()
             .Where(created => applied.Contains(created.Index))
             .GroupBy(created => (created.Registry, created.Subject))

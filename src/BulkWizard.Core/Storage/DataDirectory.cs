@@ -27,6 +27,9 @@ public sealed class DataDirectory
     /// <summary>Archives: backups of version archivals, in the backup format, kept apart from the backups of runs.</summary>
     public string ArchivesPath => Path.Combine(Root, "archives");
 
+    /// <summary>The journals of runs taken without a backup (a run with one keeps its journal in the backup's folder).</summary>
+    public string JournalsPath => Path.Combine(Root, "journals");
+
     public string EnsurePlansFolder() => EnsureFolder(PlansPath);
 
     public string EnsureBackupsFolder() => EnsureFolder(BackupsPath);

@@ -2,12 +2,12 @@ namespace BulkWizard.Sandbox.Hosting;
 
 /// <summary>
 /// Arguments of the standalone Sandbox: <c>--urls URL [--empty] [--community] [--profile 8|7.6]
-/// [--data-file PATH] [--delay-ms N] [--request-counts]</c>.
+/// [--data-file PATH] [--delay-ms N] [--request-counts] [--faults-endpoint]</c>.
 /// </summary>
 internal static class SandboxCommandLine
 {
     public const string Usage =
-        "usage: BulkWizard.Sandbox [--urls http://127.0.0.1:8081] [--empty] [--community] [--profile 8|7.6] [--data-file path] [--delay-ms N] [--request-counts]";
+        "usage: BulkWizard.Sandbox [--urls http://127.0.0.1:8081] [--empty] [--community] [--profile 8|7.6] [--data-file path] [--delay-ms N] [--request-counts] [--faults-endpoint]";
 
     public static bool TryParse(IReadOnlyList<string> args, out SandboxOptions options, out string error)
     {
@@ -38,6 +38,9 @@ internal static class SandboxCommandLine
                     break;
                 case "--request-counts":
                     options = options with { ServeRequestCounts = true };
+                    break;
+                case "--faults-endpoint":
+                    options = options with { ServeFaults = true };
                     break;
                 default:
                     error = $"Unknown or incomplete argument '{args[i]}'. {Usage}";

@@ -1,5 +1,6 @@
 using BulkWizard.Sandbox.Demo;
 using BulkWizard.Sandbox.Endpoints;
+using BulkWizard.Sandbox.Faults;
 using BulkWizard.Sandbox.Http;
 using BulkWizard.Sandbox.Persistence;
 using BulkWizard.Sandbox.Store;
@@ -17,7 +18,7 @@ namespace BulkWizard.Sandbox.Hosting;
 /// </summary>
 internal static class SandboxHost
 {
-    public static WebApplication Build(SandboxOptions options, ILoggerFactory? loggerFactory, SandboxRequestStats stats)
+    public static WebApplication Build(SandboxOptions options, ILoggerFactory? loggerFactory, SandboxRequestStats stats, FaultInjector faults)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -43,11 +44,16 @@ internal static class SandboxHost
 
         var app = builder.Build();
         var pipeline = new RegistryPipeline(
-            new RegistryRouter(Routes(store)), stats, options.ResponseDelay,
+            new RegistryRouter(Routes(store)), stats, options.ResponseDelay, faults,
             app.Services.GetRequiredService<ILogger<RegistryPipeline>>());
         if (options.ServeRequestCounts)
         {
             app.Use(new RequestCountsEndpoint(stats).HandleAsync);
+        }
+
+        if (options.ServeFaults)
+        {
+            app.Use(new FaultsEndpoint(faults).HandleAsync);
         }
 
         app.Run(pipeline.HandleAsync);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BulkWizard.Sandbox.Faults;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -10,11 +11,12 @@ namespace BulkWizard.Sandbox.Http;
 
 /// <summary>
 /// Every request: optional delay, raw path split (so encoded slashes stay inside a subject),
-/// context-prefix rewrite, route match, media type and JSON body checks, the handler, and the
-/// answer: JSON, bare text or {"error_code", "message"}. Counts each request per route.
+/// context-prefix rewrite, route match, the armed faults (<see cref="FaultStage"/>), media type and
+/// JSON body checks, the handler, and the answer: JSON, bare text or {"error_code", "message"}.
+/// Counts each request per route.
 /// </summary>
 internal sealed partial class RegistryPipeline(
-    RegistryRouter router, SandboxRequestStats stats, TimeSpan delay, ILogger<RegistryPipeline> logger)
+    RegistryRouter router, SandboxRequestStats stats, TimeSpan delay, FaultInjector faults, ILogger<RegistryPipeline> logger)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -30,6 +32,7 @@ internal sealed partial class RegistryPipeline(
 
         var method = http.Request.Method.ToUpperInvariant();
         var statsKey = method + " (unmatched)";
+        var fault = FaultDecision.None;
         RegistryResponse response;
         try
         {
@@ -38,6 +41,13 @@ internal sealed partial class RegistryPipeline(
             ContextPrefixRewriter.Rewrite(path);
             var (route, values) = router.Match(method, path.Segments);
             statsKey = route.StatsKey;
+            fault = faults.Decide(method, route.Template, values.GetValueOrDefault("subject"));
+            if (!await FaultStage.BeforeHandlingAsync(http, fault))
+            {
+                stats.Record(statsKey);
+                return;
+            }
+
             JsonNode? body = null;
             if (route.ReadsBody)
             {
@@ -57,7 +67,15 @@ internal sealed partial class RegistryPipeline(
         }
 
         stats.Record(statsKey);
-        await WriteAsync(http, response);
+        if (FaultStage.AfterHandling(http, fault, out var dropped) is { } lost)
+        {
+            response = Error(lost.Status, lost.ErrorCode, lost.Message);
+        }
+
+        if (!dropped)
+        {
+            await WriteAsync(http, response);
+        }
     }
 
     private static async Task<JsonNode?> ReadBodyAsync(HttpContext http)

@@ -25,4 +25,7 @@ public sealed class BulkWizardOptions
 
     /// <summary>The consumer-impact check against each registry's Kafka cluster.</summary>
     public ImpactOptions Impact { get; set; } = new();
+
+    /// <summary>The compliance rules <c>check_compliance</c> judges by.</summary>
+    public ComplianceOptions Compliance { get; set; } = new();
 }

@@ -5,6 +5,7 @@ using BulkWizard.Core.Configuration;
 using BulkWizard.Core.Execution;
 using BulkWizard.Core.Migration;
 using BulkWizard.Core.Plans;
+using BulkWizard.Core.Recovery;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.SchemaUpdate;
 using BulkWizard.Core.Storage;
@@ -32,7 +33,8 @@ public static class ProductServices
         services.AddSingleton(new DataDirectory(options.DataDirectory));
         services.AddSingleton<IBackupStore, FileBackupStore>();
         services.AddSingleton<IPlanStore, FilePlanStore>();
-        services.AddSingleton(sp => new PlanApprovals(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(options.Safety.PlanLifetimeMinutes)));
+        services.AddSingleton(sp => new PlanApprovals(
+            sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(options.Safety.PlanLifetimeMinutes), sp.GetRequiredService<DataDirectory>().EnsurePlansFolder()));
         services.AddSingleton<WizardSessionStore>();
         services.AddSingleton<RequestStateCodec>();
         services.AddSingleton<TaskManager>();
@@ -43,6 +45,9 @@ public static class ProductServices
         services.AddSingleton<WizardReplies>();
         services.AddSingleton<WizardConversation>();
         services.AddHostedService<TaskShutdown>();
+        services.AddSingleton<InterruptedRuns>();
+        services.AddSingleton<RecoveryPlanner>();
+        services.AddHostedService<InterruptedRunsNotice>();
         services.AddKafkaImpactCheck(TimeSpan.FromSeconds(options.Impact.KafkaTimeoutSeconds));
 
         // The operation types, each with the tool class of its planning tool: one line per operation.

@@ -83,6 +83,9 @@ public static class ServerProgram
             .WithDeferredTools<NamingTools>(ToolJson.Options)
             .WithDeferredTools<ImpactTools>(ToolJson.Options)
             .WithDeferredTools<CompareTools>(ToolJson.Options)
+            .WithDeferredTools<RecoveryTools>(ToolJson.Options)
+            .WithDeferredTools<ComplianceTools>(ToolJson.Options)
+            .WithDeferredTools<RetentionTools>(ToolJson.Options)
             .PrepareDeferredToolsAfterFirstAnswer();
         if (sandbox is not null)
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using BulkWizard.Core.Inventory;
+using BulkWizard.Core.Recovery;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.Selection;
 using ModelContextProtocol.Server;
@@ -8,16 +9,17 @@ namespace BulkWizard.Server.Tools;
 
 /// <summary>Read-only tools that describe the configured registries.</summary>
 [McpServerToolType]
-public sealed class RegistryTools(IRegistryGatewayProvider registries)
+public sealed class RegistryTools(IRegistryGatewayProvider registries, InterruptedRuns interrupted)
 {
     private static readonly TimeSpan ReachabilityTimeout = TimeSpan.FromSeconds(5);
 
     [McpServerTool(Name = "list_registries", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists the configured Schema Registries: name, URL (without credentials), whether it is read-only or the default, whether it answers now, its version and the capabilities that version implies.")]
+    [Description("Lists the configured Schema Registries: name, URL (without credentials), whether it is read-only or the default, whether it answers now, its version and the capabilities that version implies; and how many operations a server process left unfinished (list_interrupted_operations).")]
     public async Task<RegistryList> ListRegistries(CancellationToken cancellationToken)
     {
-        var entries = await Task.WhenAll(registries.Registries.Select(r => DescribeAsync(r.Name, cancellationToken)));
-        return new RegistryList(entries);
+        var entries = Task.WhenAll(registries.Registries.Select(r => DescribeAsync(r.Name, cancellationToken)));
+        var unfinished = interrupted.FindAsync(cancellationToken);
+        return new RegistryList(await entries, (await unfinished).Count);
     }
 
     [McpServerTool(Name = "get_registry_inventory", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]

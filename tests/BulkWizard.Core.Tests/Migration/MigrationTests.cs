@@ -143,7 +143,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public async Task RuleSets_Copied_WithAWarningThatACommunityTargetDropsThem()
+    public async Task RuleSets_CopiedAfterTheTargetWasFoundToKeepThem()
     {
         await using var harness = await MigrationHarness.StartAsync();
         var rules = new JsonObject { ["domainRules"] = new JsonArray(new JsonObject { ["name"] = "checkId", ["kind"] = "CONDITION", ["type"] = "CEL", ["mode"] = "WRITE", ["expr"] = "message.f0 != ''" }) };
@@ -153,7 +153,9 @@ public sealed class MigrationTests
         var plan = await harness.PlanAsync(["ruled"], "target", ".");
         var run = await harness.RunAsync(plan);
 
-        Assert.Contains("1 copied version(s) carry rule sets: a community-edition target drops them silently. compare_registries after the run reports any rule_set difference.", plan.Warnings);
+        Assert.StartsWith("1 copied version(s) carry rule sets, which a community-edition registry drops without an error", Assert.Single(plan.Warnings, w => w.Contains("rule sets", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal([typeof(RuleSetProbeChange), typeof(SubjectImportChange)], plan.Changes.Select(c => c.GetType()));
+        Assert.Equal(new ChangeTarget("target", RuleSetProbeChange.ProbeName), plan.Changes[1].RequiresApplied);
         Assert.True(run.TaskStatus == BulkTaskStatus.Completed, string.Join("; ", run.FirstErrors));
         var copied = await harness.Target.GetVersionAsync(QualifiedSubject.Parse("ruled"), 1, false, CancellationToken.None);
         Assert.Equal("checkId", copied!.RuleSet!["domainRules"]![0]!["name"]!.GetValue<string>());

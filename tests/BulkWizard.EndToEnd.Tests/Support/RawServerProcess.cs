@@ -156,6 +156,23 @@ public sealed class RawServerProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Kills the process outright (SIGKILL on Unix), as a crash or an out-of-memory kill would: nothing of it runs any more.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Calls a tool and returns its result's structured content; fails on an error result.</summary>
+    public async Task<JsonObject> CallToolAsync(int id, string tool, JsonObject arguments, TimeSpan timeout)
+    {
+        await SendAsync(Request(id, "tools/call", new JsonObject { ["name"] = tool, ["arguments"] = arguments }));
+        var response = await WaitForResponseAsync(id, timeout);
+        var result = response["result"] ?? throw new InvalidOperationException($"{tool}: {response.ToJsonString()}");
+        Assert.False(result["isError"]?.GetValue<bool>() == true, $"{tool}: {result.ToJsonString()}");
+        return result["structuredContent"]!.AsObject();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -24,6 +24,17 @@ internal sealed record JournalHistory(IReadOnlyList<JournalEntry> Entries, bool 
             .ToList();
 
     /// <summary>
+    /// The items whose write started (<see cref="ApplyingEntry"/>) and that were not undone afterwards: applied, failed
+    /// part-way, or interrupted mid-write. Whatever they registered may still be in the registry.
+    /// </summary>
+    public IReadOnlySet<int> ActedNotUndone()
+    {
+        var acted = Entries.OfType<ApplyingEntry>().Select(e => e.Index).ToHashSet();
+        acted.ExceptWith(LatestPerItem(e => e is ApplyingEntry or UndoneEntry).OfType<UndoneEntry>().Select(e => e.Index));
+        return acted;
+    }
+
+    /// <summary>
     /// Items whose write started (<see cref="ApplyingEntry"/>) with no outcome after it: the write may or may
     /// not have reached the registry, so the live state must be read before acting on them.
     /// </summary>

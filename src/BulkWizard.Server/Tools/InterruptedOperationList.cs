@@ -1,0 +1,5 @@
+using BulkWizard.Core.Recovery;
+
+namespace BulkWizard.Server.Tools;
+
+public sealed record InterruptedOperationList(IReadOnlyList<InterruptedRun> Operations);

@@ -1,0 +1,49 @@
+using System.ComponentModel;
+using BulkWizard.Core.Recovery;
+using BulkWizard.Core.Registry;
+using BulkWizard.Server.Execution;
+using BulkWizard.Server.Tools.Results;
+using BulkWizard.Server.Wizard;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace BulkWizard.Server.Tools;
+
+/// <summary>Runs a server process did not finish (killed, crashed): list them, and roll one back or resume it.</summary>
+[McpServerToolType]
+public sealed class RecoveryTools(InterruptedRuns runs, RecoveryPlanner recovery, IRegistryGatewayProvider registries, PlanService planning, WizardConversation conversation, WizardReplies replies)
+{
+    [McpServerTool(Name = "list_interrupted_operations", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Operations a server process started and did not finish (it was killed or crashed): operation_id (the run's journal id), plan, registry, " +
+        "counts applied / in doubt / not run, and the scopes it may have left in a transient mode (a subject left in IMPORT blocks its producers). " +
+        "recover_operation rolls one back or resumes it.")]
+    public async Task<InterruptedOperationList> ListInterruptedOperations(CancellationToken cancellationToken = default) =>
+        new(await runs.FindAsync(cancellationToken));
+
+    [McpServerTool(Name = "recover_operation", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Plans the recovery of an interrupted operation, confirmed like any destructive plan (dry run, then YES; with forms the person sees the preview). " +
+        "rollback: restore its backup, so every subject it wrote is back as before, modes included, and what it registered is removed. " +
+        "resume: the changes it had not applied; one interrupted part-way is put back from the backup and left for a new plan. " +
+        "When the recovery completes, the operation is no longer listed.")]
+    public Task<WizardReply> RecoverOperation(
+        McpServer server,
+        RequestContext<CallToolRequestParams> request,
+        [Description("The operation_id from list_interrupted_operations.")] string operation_id,
+        [Description("rollback or resume.")] string action,
+        [Description(ToolText.WaitSeconds)] int wait_seconds = ExecutionLauncher.DefaultWaitSeconds,
+        CancellationToken cancellationToken = default) =>
+        ToolErrors.GuardAsync(registries.Default.Name, async () =>
+        {
+            await using var progress = OrderedProgress.For(server, request);
+            if (conversation.SessionIdFrom(request.Params?.RequestState) is not null)
+            {
+                // A retried call of the confirmation rounds: the plan is in the session already.
+                return await conversation.ConfirmAsync(server, request, plan: null, wait_seconds, progress, cancellationToken);
+            }
+
+            var plan = await planning.SaveAsync(await recovery.PlanAsync(operation_id, action, cancellationToken), cancellationToken);
+            return ClientForms.Available(server)
+                ? await conversation.ConfirmAsync(server, request, plan, wait_seconds, progress, cancellationToken)
+                : replies.PlannedReply(plan);
+        });
+}
