@@ -13,12 +13,18 @@ internal static class ConfigurationKeys
     public const string Properties = "properties";
     public const string Sensitive = "sensitive";
     public const string RuleSet = "rule_set";
+    public const string KeepLast = "keep_last";
+    public const string OlderThanDays = "older_than_days";
+    public const string EnforceNow = "enforce_now";
+    public const string Fix = "fix";
 
     /// <summary>The step of the type's own question (mode settings, security policy).</summary>
     public const string OptionsStep = "configuration_options";
 
     public const string ModeType = "mode";
     public const string SecurityType = "security";
+    public const string RetentionType = "retention";
+    public const string ComplianceType = "compliance";
 
     public const string Subjects = "subjects";
     public const string ContextScope = "context";
@@ -38,4 +44,7 @@ internal static class ConfigurationKeys
 
     /// <summary>Kept in the plan's answers: the selection as the title shows it, for planning again after a review leaves subjects out.</summary>
     public const string SelectionDescription = "selection_description";
+
+    /// <summary>Kept in the plan's answers: the pattern a retention policy is stored under once the run completes.</summary>
+    public const string RetentionPattern = "retention_pattern";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Cleanup;
 using BulkWizard.Core.Cleanup.Impact;
+using BulkWizard.Core.Execution;
 using BulkWizard.Core.Operations;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
@@ -20,13 +21,17 @@ public sealed class ConfigurationOperation : IBulkOperation
     private readonly SelectionOptions _selectionOptions;
     private readonly TimeProvider _clock;
     private readonly IRegistryGatewayProvider _registries;
+    private readonly ConfigurationSources _sources;
 
+    /// <param name="sources">Where the compliance rules and the retention policies are kept.</param>
     public ConfigurationOperation(
-        SelectionOptions selectionOptions, TimeProvider clock, IRegistryGatewayProvider registries, IConsumerImpactChecker impact, ImpactCheckOptions impactDefaults)
+        SelectionOptions selectionOptions, TimeProvider clock, IRegistryGatewayProvider registries, IConsumerImpactChecker impact, ImpactCheckOptions impactDefaults,
+        ConfigurationSources sources)
     {
         _selectionOptions = selectionOptions;
         _clock = clock;
         _registries = registries;
+        _sources = sources;
         ReviewSteps = new ProducerReview(new ImpactFindings(impact, impactDefaults, ProducerReview.TargetsOf), PlanWithoutAsync).Steps;
     }
 
@@ -50,8 +55,24 @@ public sealed class ConfigurationOperation : IBulkOperation
             answers[ConfigurationKeys.SelectionDescription] = selection.Description;
         }
 
-        return await request.Type.PlanAsync(new ConfigurationPlanning(gateway, _clock, _selectionOptions, request, selection, session.Config, answers, null), cancellationToken);
+        return await request.Type.PlanAsync(Planning(gateway, request, selection, session.Config, answers, null), cancellationToken);
     }
+
+    /// <summary>A retention plan's policy is stored once its run completed: what it enforced and what it sets go together.</summary>
+    public Task<ExecutionResult> CompletedAsync(OperationPlan plan, ExecutionResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(result);
+        return Task.FromResult(RetentionPolicyOfPlan.Of(plan, _clock.GetUtcNow()) is { } policy ? RetentionPolicyOfPlan.Store(policy, _sources.DataDirectory, result) : result);
+    }
+
+    private ConfigurationPlanning Planning(
+        IRegistryGateway gateway, ConfigurationRequest request, SelectedSubjects? selection, BulkOperationConfig config, JsonObject answers, string? planId) =>
+        new(gateway, _clock, _selectionOptions, request, selection, config, answers, planId)
+        {
+            ComplianceRulesFile = _sources.ComplianceRulesFile,
+            DataDirectory = _sources.DataDirectory,
+        };
 
     /// <summary>The plan again (same id) without <paramref name="excluded"/>, from a fresh read; the skipped and annotated lines stay.</summary>
     private async Task<OperationPlan> PlanWithoutAsync(OperationPlan plan, IReadOnlyDictionary<string, string> excluded, CancellationToken cancellationToken)
@@ -61,7 +82,7 @@ public sealed class ConfigurationOperation : IBulkOperation
         var description = plan.Answers[ConfigurationKeys.SelectionDescription]?.GetValue<string>() ?? plan.Title;
         var selection = new SelectedSubjects(description, subjects, new Dictionary<QualifiedSubject, string>());
         var request = ConfigurationRequest.Of(plan.Answers) with { Excluded = excluded };
-        var again = await request.Type.PlanAsync(new ConfigurationPlanning(gateway, _clock, _selectionOptions, request, selection, plan.Config, plan.Answers, plan.Id), cancellationToken);
+        var again = await request.Type.PlanAsync(Planning(gateway, request, selection, plan.Config, plan.Answers, plan.Id), cancellationToken);
         return again with
         {
             Skipped = [.. plan.Skipped.Concat(again.Skipped).Distinct()],

@@ -17,6 +17,12 @@ internal sealed record ConfigurationPlanning(
     JsonObject Answers,
     string? PlanId)
 {
+    /// <summary>The compliance rules file (<c>BulkWizard:Compliance:RulesFile</c>); null for the built-in rules.</summary>
+    public string? ComplianceRulesFile { get; init; }
+
+    /// <summary>The data directory, where retention policies are stored; null when the operation was given none.</summary>
+    public string? DataDirectory { get; init; }
+
     /// <summary>The scope as titles name it, e.g. <c>context .staging</c> or the pattern.</summary>
     public string ScopeText => ConfigurationScopes.Describe(Request.Scope, Request.Context, Selection?.Description);
 
@@ -26,6 +32,26 @@ internal sealed record ConfigurationPlanning(
     public IReadOnlyList<QualifiedSubject> Subjects => Selection?.Subjects ?? [];
 
     public string Display(QualifiedSubject subject) => Selection?.Display(subject) ?? subject.ToString();
+
+    /// <summary>
+    /// The subjects the scope governs: the selected ones, or the live subjects of the context, of the default context, or
+    /// of every context, from one listing.
+    /// </summary>
+    public async Task<IReadOnlyList<QualifiedSubject>> SubjectsInScopeAsync(CancellationToken cancellationToken)
+    {
+        if (Request.IsSubjects)
+        {
+            return Subjects;
+        }
+
+        var catalog = await SubjectCatalog.ReadAsync(Gateway, includeDeleted: false, cancellationToken);
+        return ScopeTarget.Kind switch
+        {
+            RegistryScopeKind.Global => catalog.InContext(QualifiedSubject.DefaultContext),
+            RegistryScopeKind.Context when ScopeTarget.Context != ConfigurationScopes.AllContextsName => catalog.InContext(ScopeTarget.Context!),
+            _ => catalog.Subjects,
+        };
+    }
 
     public OperationPlan Plan(string title, IReadOnlyList<PlannedChange> changes, IReadOnlyList<SkippedSubject> skipped, IReadOnlyList<string> warnings, double latencyMs) => new()
     {

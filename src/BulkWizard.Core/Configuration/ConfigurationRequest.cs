@@ -9,6 +9,12 @@ namespace BulkWizard.Core.Configuration;
 /// <param name="Security">For security: the policy to merge into each scope's config.</param>
 internal sealed record ConfigurationRequest(ConfigurationType Type, string Scope, string? Context, string? Mode, bool Force, SecurityPolicy? Security)
 {
+    /// <summary>For retention: the newest live versions kept, the age limit in days, and whether to delete what is over them now.</summary>
+    public (int? KeepLast, int? OlderThanDays, bool EnforceNow) Retention { get; init; }
+
+    /// <summary>For compliance: the rules to fix, and the values of required properties (key → value).</summary>
+    public (IReadOnlyList<string> Fix, IReadOnlyDictionary<string, string> PropertyValues) Compliance { get; init; } = ([], new Dictionary<string, string>());
+
     /// <summary>Subjects a review left out (e.g. still produced to), with the reason shown among the skipped.</summary>
     public IReadOnlyDictionary<string, string> Excluded { get; init; } = new Dictionary<string, string>();
 
@@ -41,14 +47,38 @@ internal sealed record ConfigurationRequest(ConfigurationType Type, string Scope
             }
         }
 
+        var retention = (Whole(answers, ConfigurationKeys.KeepLast), Whole(answers, ConfigurationKeys.OlderThanDays), answers[ConfigurationKeys.EnforceNow]?.GetValue<bool>() ?? false);
+        if (type.Value == ConfigurationKeys.RetentionType && retention.Item1 is null && retention.Item2 is null)
+        {
+            throw new WizardInputException(RetentionMissing);
+        }
+
+        IReadOnlyDictionary<string, string> propertyValues;
+        try
+        {
+            propertyValues = type.Value == ConfigurationKeys.ComplianceType ? PolicyText.Properties(Text(answers, ConfigurationKeys.Properties)) : new Dictionary<string, string>();
+        }
+        catch (FormatException e)
+        {
+            throw new WizardInputException(e.Message);
+        }
+
         return new ConfigurationRequest(
             type,
             scope,
             Text(answers, ConfigurationKeys.Context) is { } context ? ConfigurationScopes.Normalize(context) : null,
             mode == ConfigurationKeys.Inherit ? null : mode,
             answers[ConfigurationKeys.Force]?.GetValue<bool>() ?? true,
-            security);
+            security)
+        {
+            Retention = retention,
+            Compliance = (ComplianceSteps.Parse(Text(answers, ConfigurationKeys.Fix)), propertyValues),
+        };
     }
+
+    public const string RetentionMissing = "keep_last, older_than_days: give at least one for configuration_type 'retention'.";
+
+    private static int? Whole(JsonObject answers, string key) => answers[key] is { } value ? (int)value.GetValue<double>() : null;
 
     public const string SecurityMissing = "tags, properties, sensitive, rule_set: give at least one for configuration_type 'security'.";
 

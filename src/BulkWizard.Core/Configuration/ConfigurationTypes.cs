@@ -3,7 +3,8 @@ using BulkWizard.Core.Operations;
 namespace BulkWizard.Core.Configuration;
 
 /// <summary>
-/// The configuration types by <c>configuration_type</c>: mode settings and security policies. The wizard, the arguments
+/// The configuration types by <c>configuration_type</c>: mode settings, security policies, retention policies and compliance
+/// settings. The wizard, the arguments
 /// record and the planner look a type up here; a new configuration type is one more entry.
 /// </summary>
 internal static class ConfigurationTypes
@@ -26,7 +27,22 @@ internal static class ConfigurationTypes
         PlanAsync = (planning, token) => new SecurityPlanner(planning).PlanAsync(token),
     };
 
-    public static IReadOnlyList<ConfigurationType> All { get; } = [Mode, Security];
+    public static ConfigurationType Retention { get; } = new(ConfigurationKeys.RetentionType, "configuration_retention", "configuration_retention_description")
+    {
+        Question = _ => RetentionSteps.Question(),
+        OwnArguments = [ConfigurationKeys.KeepLast, ConfigurationKeys.OlderThanDays, ConfigurationKeys.EnforceNow],
+        Missing = a => a.KeepLast is null && a.OlderThanDays is null ? ConfigurationRequest.RetentionMissing : null,
+        PlanAsync = (planning, token) => new RetentionPlanner(planning).PlanAsync(token),
+    };
+
+    public static ConfigurationType Compliance { get; } = new(ConfigurationKeys.ComplianceType, "configuration_compliance", "configuration_compliance_description")
+    {
+        Question = _ => ComplianceSteps.Question(),
+        OwnArguments = [ConfigurationKeys.Fix, ConfigurationKeys.Properties],
+        PlanAsync = (planning, token) => new CompliancePlanner(planning).PlanAsync(token),
+    };
+
+    public static IReadOnlyList<ConfigurationType> All { get; } = [Mode, Security, Retention, Compliance];
 
     public static IEnumerable<string> Values => All.Select(t => t.Value);
 

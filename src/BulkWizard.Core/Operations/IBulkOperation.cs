@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BulkWizard.Core.Execution;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.Wizard;
@@ -29,4 +30,11 @@ public interface IBulkOperation
 
     /// <summary>Questions about the plan between its preview and its confirmation, in order; none unless the operation adds some.</summary>
     IReadOnlyList<ReviewStep> ReviewSteps => [];
+
+    /// <summary>
+    /// Called once a real run of one of its plans completed, before the task shows as finished: for what a plan keeps
+    /// outside the registry (a retention policy is stored once the run that sets it completed). Returns the result to
+    /// report, by default the one given; a step that fails says so in it.
+    /// </summary>
+    Task<ExecutionResult> CompletedAsync(OperationPlan plan, ExecutionResult result, CancellationToken cancellationToken) => Task.FromResult(result);
 }

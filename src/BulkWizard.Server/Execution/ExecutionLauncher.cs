@@ -1,4 +1,5 @@
 using BulkWizard.Core.Execution;
+using BulkWizard.Core.Operations;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.Tasks;
@@ -10,10 +11,16 @@ namespace BulkWizard.Server.Execution;
 /// <summary>
 /// Starts a confirmed plan as a detached task and waits a bounded time for it. The task gets the task
 /// manager's own cancellation, never the tool call's: a client that times out a call neither aborts nor
-/// rolls back the run. Progress notifications go to the confirming call only while it is open.
+/// rolls back the run. Progress notifications go to the confirming call only while it is open. A real run that completes
+/// is handed to its operation (<see cref="IBulkOperation.CompletedAsync"/>) before the task shows as finished.
 /// </summary>
-public sealed class ExecutionLauncher(TaskManager tasks, PlanExecutor executor, PlanApprovals approvals, IRegistryGatewayProvider registries, IHostApplicationLifetime lifetime)
+public sealed class ExecutionLauncher(
+    TaskManager tasks, PlanExecutor executor, PlanApprovals approvals, IRegistryGatewayProvider registries, IHostApplicationLifetime lifetime,
+    IEnumerable<IBulkOperation>? operations = null)
 {
+    private readonly Dictionary<string, IBulkOperation> _operations =
+        (operations ?? []).ToDictionary(o => o.OperationType, StringComparer.Ordinal);
+
     public const int DefaultWaitSeconds = 20;
     public const int MaxWaitSeconds = 50;
 
@@ -50,6 +57,11 @@ public sealed class ExecutionLauncher(TaskManager tasks, PlanExecutor executor, 
             if (dryRun && result.TaskStatus == BulkTaskStatus.Completed)
             {
                 approvals.RecordDryRun(plan);
+            }
+
+            if (!dryRun && result.TaskStatus == BulkTaskStatus.Completed && _operations.TryGetValue(plan.OperationType, out var operation))
+            {
+                return await operation.CompletedAsync(plan, result, CancellationToken.None);
             }
 
             return result;

@@ -60,7 +60,8 @@ public static class ProductServices
             sp.GetRequiredService<IConsumerImpactChecker>(), options.Impact.ToCheckOptions()));
         services.AddBulkOperation<ConfigurationTools>(sp => new ConfigurationOperation(
             options.Selection, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRegistryGatewayProvider>(),
-            sp.GetRequiredService<IConsumerImpactChecker>(), options.Impact.ToCheckOptions()));
+            sp.GetRequiredService<IConsumerImpactChecker>(), options.Impact.ToCheckOptions(),
+            new ConfigurationSources(options.Compliance.RulesFile, sp.GetRequiredService<DataDirectory>().Root)));
         return services;
     }
 }

@@ -18,7 +18,8 @@ public sealed class ConfigurationTools(WizardConversation conversation, IRegistr
 {
     [McpServerTool(Name = "bulk_configuration_update", ReadOnly = true, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Plans a bulk configuration from arguments alone: mode settings (READWRITE, READONLY, IMPORT, inherit) or security policies (data-contract " +
-        "metadata and rule sets as config defaults or overrides) on subjects, one context, the default context or all contexts. Returns the plan id, hash and " +
+        "metadata and rule sets as config defaults or overrides), retention policies (stored for check_retention, enforced now on request) or compliance " +
+        "fixes (the organization's rules) on subjects, one context, the default context or all contexts. Returns the plan id, hash and " +
         "a short preview; changes nothing. Run it with confirm_bulk_operation (a plan that leaves a scope READONLY or IMPORT needs a dry run, then YES). " +
         "Access control (RBAC, ACLs) is not part of the registry's REST API and is not set here.")]
     public Task<WizardReply> BulkConfigurationUpdate(
@@ -35,6 +36,10 @@ public sealed class ConfigurationTools(WizardConversation conversation, IRegistr
         [Description(Configure.Properties)] string? properties = null,
         [Description(Configure.Sensitive)] string? sensitive = null,
         [Description(Configure.RuleSet)] string? rule_set = null,
+        [Description(Configure.KeepLast)] int? keep_last = null,
+        [Description(Configure.OlderThanDays)] int? older_than_days = null,
+        [Description(Configure.EnforceNow)] bool? enforce_now = null,
+        [Description(Configure.Fix)] string? fix = null,
         [Description(Configure.ProducersAction)] string? producers_action = null,
         [Description(Configure.UnknownImpact)] string? unknown_impact = null,
         [Description(Run.BatchSize)] int batch_size = 50,
@@ -47,6 +52,8 @@ public sealed class ConfigurationTools(WizardConversation conversation, IRegistr
         ToolErrors.GuardAsync(registry ?? registries.Default.Name, () =>
         {
             var security = configuration_type == "security";
+            var retention = configuration_type == "retention";
+            var compliance = configuration_type == "compliance";
             var arguments = new ConfigurationArguments
             {
                 ConfigurationType = configuration_type,
@@ -59,6 +66,10 @@ public sealed class ConfigurationTools(WizardConversation conversation, IRegistr
                 Properties = properties,
                 Sensitive = sensitive,
                 RuleSet = rule_set,
+                KeepLast = keep_last,
+                OlderThanDays = older_than_days,
+                EnforceNow = enforce_now ?? (retention ? false : null),
+                Fix = fix ?? (compliance ? "all" : null),
                 ProducersAction = producers_action,
                 UnknownImpact = unknown_impact,
             };

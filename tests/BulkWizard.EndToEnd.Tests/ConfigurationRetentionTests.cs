@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using BulkWizard.EndToEnd.Tests.Support;
+using BulkWizard.Sandbox;
+using static BulkWizard.EndToEnd.Tests.ConfigurationModeTests;
+
+namespace BulkWizard.EndToEnd.Tests;
+
+/// <summary>
+/// Retention policies through the real server over stdio: the policy stored in the data directory once the run completes,
+/// under the scope's pattern, and with <c>enforce_now</c> the versions over the limit soft-deleted by cleanup's rules,
+/// backed up and restored to the snapshot before.
+/// </summary>
+public sealed class ConfigurationRetentionTests
+{
+    [Fact]
+    public async Task SubjectScope_EnforceNow_SoftDeletesTheOlderVersion_StoresThePolicy_ThenRestored()
+    {
+        await using var harness = await SeededAsync();
+        var before = await harness.SnapshotAsync();
+        await using var client = await ServerLauncher.ConnectAsync(harness.Settings);
+
+        var plan = await PlanAsync(client, new() { ["configuration_type"] = "retention", ["pattern"] = "orders-*", ["keep_last"] = 1, ["enforce_now"] = true });
+        var run = await RunDestructiveAsync(client, plan);
+
+        Assert.Equal("Set retention policy (keep the last 1 version) on orders-*", plan.Str("title"));
+        Assert.Contains("orders-value: soft-delete version 1; keeps version 2", plan.Str("preview"), StringComparison.Ordinal);
+        var after = await harness.SnapshotAsync();
+        Assert.Equal(["orders-value"], after.DifferencesFrom(before));
+        Assert.Equal([true, false], after.Subject("orders-value")!["versions"]!.AsArray().Select(v => v!["deleted"]?.GetValue<bool>() ?? false));
+        Assert.Equal([("lab", "orders-*", (int?)1, (int?)null)], await PoliciesAsync(harness));
+        var check = await client.CallAsync("check_retention", new() { ["pattern"] = "orders-*" });
+        Assert.Empty(check["violations"]!.AsArray());
+        await RestoreAsync(client, run);
+        Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));
+    }
+
+    [Fact]
+    public async Task ContextDefaultAndAllContextsScopes_StoreThePolicyUnderTheScopesPattern_RegistryUnchanged()
+    {
+        await using var harness = await SeededAsync();
+        var before = await harness.SnapshotAsync();
+        await using var client = await ServerLauncher.ConnectAsync(harness.Settings);
+
+        var context = await PlanAsync(client, new() { ["configuration_type"] = "retention", ["scope"] = "context", ["context"] = ".staging", ["keep_last"] = 5 });
+        var contextRun = await client.CallAsync("confirm_bulk_operation", Run(context, "accept"));
+        var defaultContext = await PlanAsync(client, new() { ["configuration_type"] = "retention", ["scope"] = "default_context", ["older_than_days"] = 90 });
+        await client.CallAsync("confirm_bulk_operation", Run(defaultContext, "accept"));
+        var all = await PlanAsync(client, new() { ["configuration_type"] = "retention", ["scope"] = "all_contexts", ["keep_last"] = 10, ["older_than_days"] = 365 });
+        await client.CallAsync("confirm_bulk_operation", Run(all, "accept"));
+
+        Assert.Equal((0, false), (context.Number("changes"), context["destructive"]!.GetValue<bool>()));
+        Assert.Contains("Nothing in the registry changes now", context.Str("preview"), StringComparison.Ordinal);
+        Assert.Equal("completed", contextRun.Str("status"));
+        Assert.Equal(
+            [("lab", "*", (int?)null, (int?)90), ("lab", ":*:*", 10, 365), ("lab", ":.staging:*", 5, null)],
+            (await PoliciesAsync(harness)).OrderBy(p => p.Pattern, StringComparer.Ordinal));
+        Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));
+    }
+
+    [Fact]
+    public async Task OlderThanDays_EnforcedOnARegistryBefore8_IsRefusedByName()
+    {
+        await using var harness = await SeededAsync(SandboxProfile.Platform76);
+        await using var client = await ServerLauncher.ConnectAsync(harness.Settings);
+
+        var refused = await client.CallExpectingErrorAsync("bulk_configuration_update", new()
+        {
+            ["configuration_type"] = "retention", ["pattern"] = "orders-*", ["older_than_days"] = 30, ["enforce_now"] = true,
+        });
+        var missing = await client.CallExpectingErrorAsync("bulk_configuration_update", new() { ["configuration_type"] = "retention", ["pattern"] = "orders-*" });
+
+        Assert.Contains("older_than_days: enforcing it needs each version's write time, which registries report from 8.0", refused, StringComparison.Ordinal);
+        Assert.EndsWith("keep_last, older_than_days: give at least one for configuration_type 'retention'.", missing, StringComparison.Ordinal);
+        Assert.Empty(await PoliciesAsync(harness));
+    }
+
+    private static async Task<List<(string Registry, string Pattern, int? KeepLast, int? OlderThanDays)>> PoliciesAsync(WizardHarness harness)
+    {
+        var path = Path.Combine(harness.DataDirectory, "retention-policies.json");
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var file = JsonNode.Parse(await File.ReadAllTextAsync(path))!;
+        return [.. file["policies"]!.AsArray().OfType<JsonNode>().Select(p => (p.Str("registry"), p.Str("pattern"), p["keep_last"]?.GetValue<int>(), p["older_than_days"]?.GetValue<int>()))];
+    }
+}
