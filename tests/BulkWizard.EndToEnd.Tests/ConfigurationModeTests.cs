@@ -276,7 +276,7 @@ public sealed class ConfigurationModeTests
             await Refused(new() { ["configuration_type"] = "mode", ["scope"] = "everywhere", ["mode"] = "READONLY" }), StringComparison.Ordinal);
         Assert.EndsWith("tags: only for configuration_type 'security', not 'mode'.",
             await Refused(new() { ["configuration_type"] = "mode", ["pattern"] = "orders-*", ["mode"] = "READONLY", ["tags"] = "$.id=PII" }), StringComparison.Ordinal);
-        Assert.EndsWith("configuration_type: 'acl' is not allowed: use one of mode, security.",
+        Assert.EndsWith("configuration_type: 'acl' is not allowed: use one of mode, security, retention, compliance.",
             await Refused(new() { ["configuration_type"] = "acl", ["pattern"] = "orders-*" }), StringComparison.Ordinal);
         Assert.EndsWith("unknown_impact: missing; give one of proceed, cancel.",
             await Refused(new() { ["configuration_type"] = "mode", ["pattern"] = "orders-*", ["mode"] = "READONLY" }), StringComparison.Ordinal);

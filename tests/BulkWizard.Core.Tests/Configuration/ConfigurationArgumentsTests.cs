@@ -5,7 +5,7 @@ namespace BulkWizard.Core.Tests.Configuration;
 public sealed class ConfigurationArgumentsTests
 {
     [Theory]
-    [InlineData("acl", null, null, null, "configuration_type: 'acl' is not allowed: use one of mode, security.")]
+    [InlineData("acl", null, null, null, "configuration_type: 'acl' is not allowed: use one of mode, security, retention, compliance.")]
     [InlineData("mode", "galaxy", null, null, "scope: 'galaxy' is not allowed: use one of subjects, context, default_context, all_contexts.")]
     [InlineData("mode", "subjects", ".staging", null, "context: only for scope 'context', not 'subjects'.")]
     [InlineData("mode", "context", ":.__GLOBAL:", null, "context: ':.__GLOBAL:' holds the settings of every context: use scope 'all_contexts'.")]
@@ -28,7 +28,7 @@ public sealed class ConfigurationArgumentsTests
         Assert.Equal(expected, new ConfigurationArguments { ConfigurationType = "security", Tags = tags, Properties = properties, RuleSet = ruleSet }.Validate());
 
     [Theory]
-    [InlineData(null, null, null, null, "configuration_type: missing for a configuration; give one of mode, security.")]
+    [InlineData(null, null, null, null, "configuration_type: missing for a configuration; give one of mode, security, retention, compliance.")]
     [InlineData("mode", null, null, null, "scope: missing for a configuration; give one of subjects, context, default_context, all_contexts (subjects is implied by a pattern).")]
     [InlineData("mode", "context", null, "READONLY", "context: missing for scope 'context'; give the context, e.g. .staging.")]
     [InlineData("mode", "all_contexts", null, null, "mode: missing for configuration_type 'mode'; give one of READWRITE, READONLY, IMPORT, inherit.")]
@@ -44,6 +44,22 @@ public sealed class ConfigurationArgumentsTests
     [InlineData("all_contexts", null, null)]
     public void PatternProblem_OnlyScopeSubjectsTakesAPattern_AndNeedsOne(string scope, string? pattern, string? expected) =>
         Assert.Equal(expected, new ConfigurationArguments { ConfigurationType = "mode", Scope = scope }.PatternProblem(pattern));
+
+    [Theory]
+    [InlineData("retention", 0, null, null, "keep_last: 0 is not allowed: give a whole number of at least 1 (the newest live versions kept per subject).")]
+    [InlineData("retention", null, 0, null, "older_than_days: 0 is not allowed: give a whole number of days from 1 to 36500.")]
+    [InlineData("compliance", null, null, "normalize,acl", "fix: 'acl' is not allowed: use one of all, compatibility, normalize, validate_fields, required_properties.")]
+    [InlineData("mode", 3, null, null, "keep_last: only for configuration_type 'retention', not 'mode'.")]
+    [InlineData("security", null, null, "all", "fix: only for configuration_type 'compliance', not 'security'.")]
+    [InlineData("retention", 3, 90, null, null)]
+    [InlineData("compliance", null, null, "normalize, validate_fields", null)]
+    public void Validate_RetentionAndComplianceArguments_NameTheField(string type, int? keepLast, int? olderThanDays, string? fix, string? expected) =>
+        Assert.Equal(expected, new ConfigurationArguments { ConfigurationType = type, KeepLast = keepLast, OlderThanDays = olderThanDays, Fix = fix }.Validate());
+
+    [Fact]
+    public void Missing_Retention_NeedsKeepLastOrOlderThanDays() =>
+        Assert.Equal("keep_last, older_than_days: give at least one for configuration_type 'retention'.",
+            new ConfigurationArguments { ConfigurationType = "retention", Scope = "all_contexts" }.Missing());
 
     [Fact]
     public void Proposals_NormalizeModeAndContext()
