@@ -94,6 +94,47 @@ public sealed class ConfigurationWizardTests
     }
 
     [Fact]
+    public async Task Forms_ComplianceOnAllContexts_ThenEverySubjectValidatesFields()
+    {
+        await using var harness = await SeededAsync();
+        var before = await harness.SnapshotAsync();
+        var script = new ElicitationScript(
+            Accept("configuration_type", "compliance"),
+            Accept("scope", "all_contexts"),
+            AcceptAll(new() { ["fix"] = "validate_fields" }),
+            Accept("view_details", true),
+            Accept("decision", "proceed"));
+        await using var client = await ServerLauncher.ConnectWithFormsAsync(harness.Settings, null, script);
+
+        var reply = await client.CallAsync("start_bulk_wizard", new() { ["operation_type"] = "configuration" });
+
+        Assert.Equal(
+            [WizardTexts.Get("configuration_type"), WizardTexts.Get("configuration_scope"), WizardTexts.Get("configuration_compliance_options"), WizardTexts.Get("preview", 3)],
+            script.Messages.Take(4));
+        Assert.Equal("completed", reply.Str("status"));
+        var after = await harness.SnapshotAsync();
+        Assert.Equal([":.staging:orders-value", "orders-value", "payments-value"], after.DifferencesFrom(before));
+    }
+
+    [Fact]
+    public async Task WithoutForms_Retention_AskedThenPlanned_WithThePolicyUnderTheContextsPattern()
+    {
+        await using var harness = await SeededAsync();
+        await using var client = await ServerLauncher.ConnectAsync(harness.Settings);
+
+        var reply = await client.CallAsync("start_bulk_wizard", new()
+        {
+            ["operation_type"] = "configuration", ["answers"] = new JsonObject { ["configuration_type"] = "retention", ["scope"] = "context", ["context"] = ".staging" },
+        });
+        var planned = await client.CallAsync("bulk_wizard_answer", new() { ["session_id"] = reply.Str("session_id"), ["answers"] = new JsonObject { ["keep_last"] = 3, ["enforce_now"] = false } });
+
+        Assert.Equal(WizardTexts.Get("configuration_retention_options"), reply["question"]!.Str("message"));
+        Assert.Equal("planned", planned.Str("status"));
+        Assert.Equal("Set retention policy (keep the last 3 versions) on context .staging", planned["plan"]!.Str("title"));
+        Assert.Contains("for :.staging:* is stored once this run completes", planned["plan"]!.Str("preview"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WithoutForms_PatternGivenUpFront_ImpliesScopeSubjects_AndTheModeQuestionIsNext()
     {
         await using var harness = await SeededAsync();

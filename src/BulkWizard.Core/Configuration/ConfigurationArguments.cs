@@ -50,9 +50,9 @@ public sealed record ConfigurationArguments : IOperationArguments
 
     public string? Missing()
     {
-        if (Configuration.ConfigurationTypes.Find(ConfigurationType) is not { } type)
+        if (ConfigurationTypes.Find(ConfigurationType) is not { } type)
         {
-            return OperationArguments.MissingFor("configuration_type", "a configuration", "one of " + string.Join(", ", Configuration.ConfigurationTypes.Values));
+            return OperationArguments.MissingFor("configuration_type", "a configuration", "one of " + string.Join(", ", ConfigurationTypes.Values));
         }
 
         if (Scope is null)
@@ -101,9 +101,9 @@ public sealed record ConfigurationArguments : IOperationArguments
             return null;
         }
 
-        if (Configuration.ConfigurationTypes.Find(ConfigurationType) is not { } type)
+        if (ConfigurationTypes.Find(ConfigurationType) is not { } type)
         {
-            return OperationArguments.NotAllowed("configuration_type", ConfigurationType, Configuration.ConfigurationTypes.Values);
+            return OperationArguments.NotAllowed("configuration_type", ConfigurationType, ConfigurationTypes.Values);
         }
 
         var given = new (string Name, object? Value)[]
@@ -113,7 +113,7 @@ public sealed record ConfigurationArguments : IOperationArguments
             (ConfigurationKeys.KeepLast, KeepLast), (ConfigurationKeys.OlderThanDays, OlderThanDays), (ConfigurationKeys.EnforceNow, EnforceNow), (ConfigurationKeys.Fix, Fix),
         };
         return given.FirstOrDefault(g => g.Value is not null && !type.OwnArguments.Contains(g.Name)) is { Name: { } foreign }
-            ? $"{foreign}: only for configuration_type '{Configuration.ConfigurationTypes.All.First(t => t.OwnArguments.Contains(foreign)).Value}', not '{ConfigurationType}'."
+            ? $"{foreign}: only for configuration_type '{ConfigurationTypes.All.First(t => t.OwnArguments.Contains(foreign)).Value}', not '{ConfigurationType}'."
             : null;
     }
 
