@@ -56,23 +56,23 @@ public sealed class ConfigurationComplianceTests
         Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));
     }
 
-    [Fact]
-    public async Task DefaultContextAndAllContextsScopes_FixTheSubjectsEachGoverns()
+    [Theory]
+    [InlineData("default_context", new[] { "orders-value", "payments-value" })]
+    [InlineData("all_contexts", new[] { ":.staging:orders-value", "orders-value", "payments-value" })]
+    public async Task DefaultContextAndAllContextsScopes_FixTheSubjectsEachGoverns_ThenRestored(string scope, string[] governed)
     {
         await using var harness = await SeededAsync();
         var before = await harness.SnapshotAsync();
         await using var client = await ServerLauncher.ConnectAsync(harness.Settings);
 
-        var defaultContext = await PlanAsync(client, new() { ["configuration_type"] = "compliance", ["scope"] = "default_context", ["fix"] = "validate_fields" });
-        var all = await PlanAsync(client, new() { ["configuration_type"] = "compliance", ["scope"] = "all_contexts", ["fix"] = "validate_fields" });
-        var run = await client.CallAsync("confirm_bulk_operation", Run(all, "accept"));
+        var plan = await PlanAsync(client, new() { ["configuration_type"] = "compliance", ["scope"] = scope, ["fix"] = "validate_fields" });
+        var run = await client.CallAsync("confirm_bulk_operation", Run(plan, "accept"));
 
-        Assert.Equal(2, defaultContext.Number("changes"));
-        Assert.Equal(3, all.Number("changes"));
+        Assert.Equal(governed.Length, plan.Number("changes"));
         Assert.Equal("completed", run.Str("status"));
         var after = await harness.SnapshotAsync();
-        Assert.Equal([":.staging:orders-value", "orders-value", "payments-value"], after.DifferencesFrom(before));
-        Assert.All([":.staging:orders-value", "orders-value", "payments-value"], s => Assert.True(after.Subject(s)!["config"]!["validateFields"]!.GetValue<bool>()));
+        Assert.Equal(governed, after.DifferencesFrom(before));
+        Assert.All(governed, s => AssertJson("""{"compatibilityLevel":"BACKWARD","validateFields":true}""", after.Subject(s)!["config"]));
         await RestoreAsync(client, run);
         Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));
     }
