@@ -58,6 +58,50 @@ public sealed class ConfigurationRetentionTests
     }
 
     [Fact]
+    public async Task PolicyInMetadata_WithEnforceNow_DeletesThenWritesTheProperties_ThenRestoredWhole()
+    {
+        await using var harness = await SeededAsync();
+        var before = await harness.SnapshotAsync();
+        await using var client = await ServerLauncher.ConnectAsync(harness.Settings);
+
+        var plan = await PlanAsync(client, new()
+        {
+            ["configuration_type"] = "retention", ["pattern"] = "orders-*", ["keep_last"] = 1, ["enforce_now"] = true, ["policy_in_metadata"] = true,
+        });
+        var run = await RunDestructiveAsync(client, plan);
+
+        Assert.Equal(2, plan.Number("changes"));
+        Assert.Contains("register fast path", plan.Str("preview"), StringComparison.Ordinal);
+        var after = await harness.SnapshotAsync();
+        Assert.Equal(["orders-value"], after.DifferencesFrom(before));
+        Assert.Equal("1", after.Subject("orders-value")!["config"]!["defaultMetadata"]!["properties"]!["retention.keep_last"]!.GetValue<string>());
+        Assert.Equal([true, false], after.Subject("orders-value")!["versions"]!.AsArray().Select(v => v!["deleted"]?.GetValue<bool>() ?? false));
+        await RestoreAsync(client, run);
+        Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));
+    }
+
+    [Fact]
+    public async Task PolicyInMetadata_OnAContext_WritesTheContextsConfig_NotDestructive()
+    {
+        await using var harness = await SeededAsync();
+        var before = await harness.SnapshotAsync();
+        await using var client = await ServerLauncher.ConnectAsync(harness.Settings);
+
+        var plan = await PlanAsync(client, new()
+        {
+            ["configuration_type"] = "retention", ["scope"] = "context", ["context"] = ".staging", ["older_than_days"] = 30, ["policy_in_metadata"] = true,
+        });
+        var run = await client.CallAsync("confirm_bulk_operation", Run(plan, "accept"));
+
+        Assert.False(plan["destructive"]!.GetValue<bool>());
+        Assert.Equal("completed", run.Str("status"));
+        var after = await harness.SnapshotAsync();
+        Assert.Equal(["config :.staging:"], after.DifferencesFrom(before));
+        Assert.Equal("30", after.State["config :.staging:"]!["defaultMetadata"]!["properties"]!["retention.older_than_days"]!.GetValue<string>());
+        Assert.Equal([("lab", ":.staging:*", (int?)null, (int?)30)], await PoliciesAsync(harness));
+    }
+
+    [Fact]
     public async Task OlderThanDays_EnforcedOnARegistryBefore8_IsRefusedByName()
     {
         await using var harness = await SeededAsync(SandboxProfile.Platform76);

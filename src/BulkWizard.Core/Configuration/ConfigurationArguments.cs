@@ -37,6 +37,8 @@ public sealed record ConfigurationArguments : IOperationArguments
 
     public bool? EnforceNow { get; init; }
 
+    public bool? PolicyInMetadata { get; init; }
+
     public string? Fix { get; init; }
 
     public string? ProducersAction { get; init; }
@@ -89,6 +91,7 @@ public sealed record ConfigurationArguments : IOperationArguments
             .Set(ConfigurationKeys.KeepLast, KeepLast)
             .Set(ConfigurationKeys.OlderThanDays, OlderThanDays)
             .Set(ConfigurationKeys.EnforceNow, EnforceNow)
+            .Set(ConfigurationKeys.PolicyInMetadata, PolicyInMetadata)
             .Set(ConfigurationKeys.Fix, Fix);
         ImpactAnswers.Propose(proposals, ProducersAction, null, UnknownImpact);
         return proposals.ToDictionary();
@@ -110,7 +113,8 @@ public sealed record ConfigurationArguments : IOperationArguments
         {
             (ConfigurationKeys.Mode, Mode), (ConfigurationKeys.Force, Force), (ConfigurationKeys.MetadataTarget, MetadataTarget), (ConfigurationKeys.Tags, Tags),
             (ConfigurationKeys.Properties, Properties), (ConfigurationKeys.Sensitive, Sensitive), (ConfigurationKeys.RuleSet, RuleSet),
-            (ConfigurationKeys.KeepLast, KeepLast), (ConfigurationKeys.OlderThanDays, OlderThanDays), (ConfigurationKeys.EnforceNow, EnforceNow), (ConfigurationKeys.Fix, Fix),
+            (ConfigurationKeys.KeepLast, KeepLast), (ConfigurationKeys.OlderThanDays, OlderThanDays), (ConfigurationKeys.EnforceNow, EnforceNow),
+            (ConfigurationKeys.PolicyInMetadata, PolicyInMetadata), (ConfigurationKeys.Fix, Fix),
         };
         return given.FirstOrDefault(g => g.Value is not null && !type.OwnArguments.Contains(g.Name)) is { Name: { } foreign }
             ? $"{foreign}: only for configuration_type '{ConfigurationTypes.All.First(t => t.OwnArguments.Contains(foreign)).Value}', not '{ConfigurationType}'."
@@ -187,6 +191,7 @@ public sealed record ConfigurationArguments : IOperationArguments
         public const string KeepLast = "For retention: the newest live versions each subject keeps, at least 1.";
         public const string OlderThanDays = "For retention: versions last written more than this many days ago go, the newest live one always kept (registries 8.0+).";
         public const string EnforceNow = "For retention (default false): also soft-delete the versions over the limit now, by cleanup's rules for old versions (a dry run, then YES). The policy itself is stored when the run completes.";
+        public const string PolicyInMetadata = "For retention (default false): also write the policy into the scope's config defaultMetadata (properties retention.keep_last, retention.older_than_days), where producers and tools reading data contracts see it; it costs what a security policy costs (next registration only, no register fast path).";
         public const string Fix = "For compliance: all (default), or the rules to fix among compatibility, normalize, validate_fields, required_properties (comma-separated); the rules come from BulkWizard:Compliance:RulesFile or the built-in defaults.";
         public const string ProducersAction = "When producers still write to topics whose subjects turn READONLY or IMPORT: force, skip (scope subjects only: leave those subjects out) or cancel. Asked when needed and not given.";
         public const string UnknownImpact = "When producers could not be checked (no Kafka configured, unreachable, no topic known): proceed or cancel. Asked when needed and not given.";

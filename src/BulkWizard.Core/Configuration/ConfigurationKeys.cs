@@ -16,6 +16,7 @@ internal static class ConfigurationKeys
     public const string KeepLast = "keep_last";
     public const string OlderThanDays = "older_than_days";
     public const string EnforceNow = "enforce_now";
+    public const string PolicyInMetadata = "policy_in_metadata";
     public const string Fix = "fix";
 
     /// <summary>The step of the type's own question (mode settings, security policy).</summary>

@@ -9,8 +9,8 @@ namespace BulkWizard.Core.Configuration;
 /// <param name="Security">For security: the policy to merge into each scope's config.</param>
 internal sealed record ConfigurationRequest(ConfigurationType Type, string Scope, string? Context, string? Mode, bool Force, SecurityPolicy? Security)
 {
-    /// <summary>For retention: the newest live versions kept, the age limit in days, and whether to delete what is over them now.</summary>
-    public (int? KeepLast, int? OlderThanDays, bool EnforceNow) Retention { get; init; }
+    /// <summary>For retention: the limits, and what to do besides storing the policy.</summary>
+    public RetentionRequest Retention { get; init; } = new(null, null, false, false);
 
     /// <summary>For compliance: the rules to fix, and the values of required properties (key → value).</summary>
     public (IReadOnlyList<string> Fix, IReadOnlyDictionary<string, string> PropertyValues) Compliance { get; init; } = ([], new Dictionary<string, string>());
@@ -47,8 +47,12 @@ internal sealed record ConfigurationRequest(ConfigurationType Type, string Scope
             }
         }
 
-        var retention = (Whole(answers, ConfigurationKeys.KeepLast), Whole(answers, ConfigurationKeys.OlderThanDays), answers[ConfigurationKeys.EnforceNow]?.GetValue<bool>() ?? false);
-        if (type.Value == ConfigurationKeys.RetentionType && retention.Item1 is null && retention.Item2 is null)
+        var retention = new RetentionRequest(
+            Whole(answers, ConfigurationKeys.KeepLast),
+            Whole(answers, ConfigurationKeys.OlderThanDays),
+            answers[ConfigurationKeys.EnforceNow]?.GetValue<bool>() ?? false,
+            answers[ConfigurationKeys.PolicyInMetadata]?.GetValue<bool>() ?? false);
+        if (type.Value == ConfigurationKeys.RetentionType && retention.KeepLast is null && retention.OlderThanDays is null)
         {
             throw new WizardInputException(RetentionMissing);
         }

@@ -30,7 +30,7 @@ internal static class ConfigurationTypes
     public static ConfigurationType Retention { get; } = new(ConfigurationKeys.RetentionType, "configuration_retention", "configuration_retention_description")
     {
         Question = _ => RetentionSteps.Question(),
-        OwnArguments = [ConfigurationKeys.KeepLast, ConfigurationKeys.OlderThanDays, ConfigurationKeys.EnforceNow],
+        OwnArguments = [ConfigurationKeys.KeepLast, ConfigurationKeys.OlderThanDays, ConfigurationKeys.EnforceNow, ConfigurationKeys.PolicyInMetadata],
         Missing = a => a.KeepLast is null && a.OlderThanDays is null ? ConfigurationRequest.RetentionMissing : null,
         PlanAsync = (planning, token) => new RetentionPlanner(planning).PlanAsync(token),
     };

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using BulkWizard.Core.Cleanup;
 using BulkWizard.Core.Configuration.Retention;
 using BulkWizard.Core.Plans;
@@ -20,7 +22,7 @@ internal sealed class RetentionPlanner(ConfigurationPlanning planning)
 
     public async Task<OperationPlan> PlanAsync(CancellationToken cancellationToken)
     {
-        var (keepLast, olderThanDays, enforceNow) = planning.Request.Retention;
+        var (keepLast, olderThanDays, enforceNow, inMetadata) = planning.Request.Retention;
         var pattern = RetentionPattern.Of(planning);
         var now = planning.Clock.GetUtcNow();
         var policy = new RetentionPolicy(planning.Gateway.Registry.Name, pattern, keepLast, olderThanDays, now);
@@ -41,18 +43,27 @@ internal sealed class RetentionPlanner(ConfigurationPlanning planning)
             warnings.Add($"It replaces the policy stored for {pattern}: \"{replaced.Describe()}\".");
         }
 
-        IReadOnlyList<PlannedChange> changes = [];
-        IReadOnlyList<SkippedSubject> skipped = [];
+        var changes = new List<PlannedChange>();
+        var skipped = new List<SkippedSubject>();
         if (enforceNow)
         {
             var enforcement = await EnforceAsync(keepLast, olderThanDays, now, cancellationToken);
-            changes = enforcement.Changes;
-            skipped = [.. enforcement.Skipped.Where(s => !WithinPolicy(s.Reason))];
+            changes.AddRange(enforcement.Changes);
+            skipped.AddRange(enforcement.Skipped.Where(s => !WithinPolicy(s.Reason)));
             warnings.AddRange(enforcement.Warnings);
         }
-        else
+        else if (!inMetadata)
         {
             warnings.Add("Nothing in the registry changes now: enforce_now: true also soft-deletes the versions over the limit (check_retention lists them).");
+        }
+
+        if (inMetadata)
+        {
+            // After the deletes: a subject's delete backs it up whole first, config included, so its restore puts both back.
+            var metadata = await InMetadataAsync(keepLast, olderThanDays, cancellationToken);
+            changes.AddRange(metadata.Changes);
+            skipped.AddRange(metadata.Skipped);
+            warnings.AddRange(metadata.Warnings);
         }
 
         return planning.Plan($"Set retention policy ({policy.Describe()}) on {planning.ScopeText}", changes, skipped, warnings, 0);
@@ -76,6 +87,25 @@ internal sealed class RetentionPlanner(ConfigurationPlanning planning)
         };
         return await new CleanupPlanner(planning.Gateway, planning.Options, planning.Clock)
             .PlanAsync(request, selection, planning.Config, planning.Answers, planning.PlanId, cancellationToken);
+    }
+
+    /// <summary>The policy as a security policy of <c>retention.*</c> properties in the scope's config <c>defaultMetadata</c>.</summary>
+    private Task<OperationPlan> InMetadataAsync(int? keepLast, int? olderThanDays, CancellationToken cancellationToken)
+    {
+        var properties = new JsonObject();
+        if (keepLast is { } keep)
+        {
+            properties["retention.keep_last"] = keep.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (olderThanDays is { } days)
+        {
+            properties["retention.older_than_days"] = days.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var policy = new SecurityPolicy(Override: false, new JsonObject { ["properties"] = properties }, RuleSet: null);
+        var asSecurity = planning with { Request = planning.Request with { Security = policy } };
+        return new SecurityPlanner(asSecurity, aboutAccessControl: false).PlanAsync(cancellationToken);
     }
 
     /// <summary>Cleanup's reasons for a subject with nothing to delete: within the policy, so not worth listing.</summary>

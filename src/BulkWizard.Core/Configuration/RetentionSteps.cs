@@ -28,5 +28,11 @@ internal static class RetentionSteps
             Description = WizardTexts.Get("configuration_enforce_now_description"),
             Default = false,
         },
+        new Field(ConfigurationKeys.PolicyInMetadata, FieldKind.Boolean, WizardTexts.Get("configuration_policy_in_metadata"))
+        {
+            Description = WizardTexts.Get("configuration_policy_in_metadata_description"),
+            Default = false,
+            Required = false,
+        },
     ]);
 }

@@ -12,7 +12,8 @@ namespace BulkWizard.Core.Configuration;
 /// gets one that repeats what it inherited: once a scope has a config, the registry takes the level, metadata and rule
 /// sets from it alone. Scopes kept from writing (READONLY, IMPORT) are skipped: the registry refuses their config writes.
 /// </summary>
-internal sealed class SecurityPlanner(ConfigurationPlanning planning)
+/// <param name="aboutAccessControl">Whether the plan says that access control is not set here (a retention policy written into metadata does not need to).</param>
+internal sealed class SecurityPlanner(ConfigurationPlanning planning, bool aboutAccessControl = true)
 {
     private const int Shown = 3;
 
@@ -132,7 +133,11 @@ internal sealed class SecurityPlanner(ConfigurationPlanning planning)
                 "metadata and rule sets it inherited, so later changes above it no longer reach it.");
         }
 
-        warnings.Add("Access control (RBAC role bindings, Kafka ACLs) is not part of the registry's REST API: this plan does not change who may read or write.");
+        if (aboutAccessControl)
+        {
+            warnings.Add("Access control (RBAC role bindings, Kafka ACLs) is not part of the registry's REST API: this plan does not change who may read or write.");
+        }
+
         return warnings;
     }
 }

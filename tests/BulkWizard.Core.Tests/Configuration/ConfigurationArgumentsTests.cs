@@ -57,6 +57,11 @@ public sealed class ConfigurationArgumentsTests
         Assert.Equal(expected, new ConfigurationArguments { ConfigurationType = type, KeepLast = keepLast, OlderThanDays = olderThanDays, Fix = fix }.Validate());
 
     [Fact]
+    public void Validate_PolicyInMetadata_OnlyForRetention() =>
+        Assert.Equal("policy_in_metadata: only for configuration_type 'retention', not 'security'.",
+            new ConfigurationArguments { ConfigurationType = "security", Tags = "$.id=PII", PolicyInMetadata = true }.Validate());
+
+    [Fact]
     public void Missing_Retention_NeedsKeepLastOrOlderThanDays() =>
         Assert.Equal("keep_last, older_than_days: give at least one for configuration_type 'retention'.",
             new ConfigurationArguments { ConfigurationType = "retention", Scope = "all_contexts" }.Missing());
