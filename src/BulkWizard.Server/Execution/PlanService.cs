@@ -10,9 +10,9 @@ namespace BulkWizard.Server.Execution;
 /// <summary>
 /// The one place plans are made and run, whichever tool or driver asks. Making: the session's operation plans its
 /// answers, and the plan is sealed (<see cref="PlanIdentity"/>) and saved, so a confirmation can name it by id and
-/// hash. Running: ensure runnable, then approve (fresh, not used, confirmed as its kind needs, a destructive plan only after its dry run)
-/// → ensure runnable (what the executor would refuse) → consume the confirmation (real runs) → start the task →
-/// wait a bounded time. Used by the wizard conversation, <c>confirm_bulk_operation</c> and <c>restore_backup</c>.
+/// hash. Running: ensure runnable (what the executor would refuse) → approve (fresh, not used, confirmed as its kind
+/// needs, a destructive plan only after its dry run) → consume the confirmation (real runs) → start the task → wait a
+/// bounded time. Used by the wizard conversation, <c>confirm_bulk_operation</c> and <c>restore_backup</c>.
 /// </summary>
 public sealed class PlanService(IRegistryGatewayProvider registries, IEnumerable<IBulkOperation> operations, IPlanStore plans, PlanApprovals approvals, ExecutionLauncher launcher)
 {
