@@ -7,6 +7,7 @@ namespace BulkWizard.EndToEnd.Tests;
 /// <summary>
 /// The server process killed (SIGKILL) in the middle of a run, then started again on the same data directory: it
 /// reports the interrupted operation, and rolls it back or resumes it on request, as a plan confirmed like any other.
+/// A run that finished answers in the next process too, and its plan stays used.
 /// </summary>
 public sealed class CrashRecoveryTests
 {
@@ -63,6 +64,30 @@ public sealed class CrashRecoveryTests
     }
 
     [Fact]
+    public async Task FinishedTask_AnswersAfterARestart_AndItsPlanCannotRunAgain()
+    {
+        await using var harness = await WizardHarness.StartAsync();
+        JsonNode plan;
+        JsonObject run;
+        await using (var first = await ServerLauncher.ConnectAsync(harness.Settings))
+        {
+            plan = (await first.CallAsync("bulk_schema_update", new() { ["pattern"] = "test-*", ["compatibility"] = "NONE" }))["plan"]!;
+            run = await first.CallAsync("confirm_bulk_operation", Accept(plan));
+        }
+
+        await using var second = await ServerLauncher.ConnectAsync(harness.Settings);
+        var status = await second.CallAsync("get_task_status", new() { ["task_id"] = run["task"]!.Str("task_id") });
+        var listed = (await second.CallAsync("list_tasks"))["tasks"]!.AsArray();
+        var again = await second.CallExpectingErrorAsync("confirm_bulk_operation", Accept(plan));
+
+        Assert.Equal("completed", status.Str("status"));
+        Assert.Equal(run["task"]!["result"]!.Number("applied"), status["result"]!.Number("applied"));
+        Assert.Equal(run["task"]!["result"]!.Str("backup_id"), status["result"]!.Str("backup_id"));
+        Assert.Contains(listed, t => t!.Str("task_id") == run["task"]!.Str("task_id"));
+        Assert.Contains($"plan_id: plan {plan.Str("plan_id")} has already been executed", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RecoverOperation_UnknownIdOrAction_IsRefusedNamingTheArgument()
     {
         await using var harness = await WizardHarness.StartAsync();
@@ -107,6 +132,11 @@ public sealed class CrashRecoveryTests
         Assert.True(changed < plan["changes"]!.GetValue<int>(), "the run finished before the kill");
         return (plan["plan_id"]!.GetValue<string>(), changed);
     }
+
+    private static Dictionary<string, object?> Accept(JsonNode plan) => new()
+    {
+        ["plan_id"] = plan.Str("plan_id"), ["plan_hash"] = plan.Str("plan_hash"), ["confirmation"] = "accept", ["dry_run"] = false, ["wait_seconds"] = (int)Deadline.TotalSeconds,
+    };
 
     private static async Task<JsonNode> SingleInterruptedAsync(McpClient client) =>
         Assert.Single((await client.CallAsync("list_interrupted_operations"))["operations"]!.AsArray())!;

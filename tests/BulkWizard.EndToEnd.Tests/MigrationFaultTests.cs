@@ -155,12 +155,10 @@ public sealed class MigrationFaultTests : IAsyncLifetime
         var items = run["task"]!["result"]!["items"]!.AsArray();
         Assert.Equal("failed", items.Single(i => i!.Str("subject") == ":.prod:" + Failing)!.Str("outcome"));
         Assert.All(items.Where(i => !i!.Str("subject").StartsWith(":.prod:", StringComparison.Ordinal)), i => Assert.Equal("not_run", i!.Str("outcome")));
-        var after = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+        Assert.Equal("undone", items.Single(i => i!.Str("subject") == ":.prod:")!.Str("outcome"));
 
-        // The registry keeps a context once a subject was written to it; the rollback removes subjects, and .prod is left empty.
-        Assert.Equal(["contexts"], after.DifferencesFrom(before));
-        Assert.Equal([".", ".prod"], after.State["contexts"]!.AsArray().Select(c => c!.GetValue<string>()));
-        Assert.DoesNotContain(after.State, p => p.Key.StartsWith(":.prod:", StringComparison.Ordinal) && p.Value?["versions"] is not null);
+        // The registry keeps a context once a subject was written to it: the rollback removes it again, last.
+        Assert.Empty((await RegistrySnapshot.TakeAsync(_source.BaseAddress)).DifferencesFrom(before));
     }
 
     [Fact]

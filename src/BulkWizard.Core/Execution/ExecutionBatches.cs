@@ -5,15 +5,19 @@ namespace BulkWizard.Core.Execution;
 /// <summary>How a plan's changes are cut into batches, and a batch into waves that may run in parallel.</summary>
 internal static class ExecutionBatches
 {
-    /// <summary>With a canary, the first batch is the first change alone; then batches of <see cref="BulkOperationConfig.BatchSize"/>, in plan order.</summary>
-    public static IReadOnlyList<IReadOnlyList<int>> Split(int count, BulkOperationConfig config)
+    /// <summary>
+    /// With a canary, the first batch is the canary (<see cref="CanaryIndex"/>) and the changes before it; then batches
+    /// of <see cref="BulkOperationConfig.BatchSize"/>, in plan order.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<int>> Split(IReadOnlyList<PlannedChange> changes, BulkOperationConfig config)
     {
         var batches = new List<IReadOnlyList<int>>();
+        var count = changes.Count;
         var next = 0;
         if (config.Canary && count > 0)
         {
-            batches.Add([0]);
-            next = 1;
+            next = CanaryIndex(changes) + 1;
+            batches.Add(Enumerable.Range(0, next).ToList());
         }
 
         while (next < count)
@@ -24,6 +28,23 @@ internal static class ExecutionBatches
         }
 
         return batches;
+    }
+
+    /// <summary>
+    /// The first change that writes state of its target (<see cref="PlannedChange.Touches"/>): one that writes nothing
+    /// (e.g. a migration's new context, which only its undo acts on) proves nothing about the rest as a canary.
+    /// </summary>
+    public static int CanaryIndex(IReadOnlyList<PlannedChange> changes)
+    {
+        for (var index = 0; index < changes.Count; index++)
+        {
+            if (changes[index].Touches != Backups.ScopeParts.None)
+            {
+                return index;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>

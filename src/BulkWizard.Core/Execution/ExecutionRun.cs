@@ -107,7 +107,8 @@ internal sealed partial class ExecutionRun
     /// <summary>The batches: canary first, then <see cref="BulkOperationConfig.BatchSize"/> at a time with the delay between them.</summary>
     public async Task ApplyAllAsync()
     {
-        var batches = ExecutionBatches.Split(_changes.Count, _config);
+        var batches = ExecutionBatches.Split(_changes, _config);
+        var canary = ExecutionBatches.CanaryIndex(_changes);
         for (var b = 0; b < batches.Count; b++)
         {
             if (b > 0 && _config.DelayBetweenBatches > 0 && !ShouldStop())
@@ -129,9 +130,9 @@ internal sealed partial class ExecutionRun
                 }
             }
 
-            if (b == 0 && _config.Canary && _outcomes[0] != ItemOutcome.Applied)
+            if (b == 0 && _config.Canary && _outcomes[canary] != ItemOutcome.Applied)
             {
-                RequestStop(StopReason.CanaryFailed, $"the canary {_changes[0].Subject} was not applied ({_messages[0] ?? "not run"})");
+                RequestStop(StopReason.CanaryFailed, $"the canary {_changes[canary].Subject} was not applied ({_messages[canary] ?? "not run"})");
             }
 
             var processed = Volatile.Read(ref _processed);

@@ -146,6 +146,11 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
                 ") and copies those subjects only if it does.");
         }
 
+        if (await NewTargetContextAsync(target, request.TargetContext, changes, cancellationToken) is { } created)
+        {
+            changes.Insert(0, created with { Registry = targetName });
+        }
+
         if (changes.OfType<SubjectCopyChange>().Any())
         {
             warnings.Add("preserve_ids is false: the target assigns new ids and numbers each subject's versions from 1 (gaps in the source close up; " +
@@ -172,6 +177,24 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
             Warnings = warnings,
             Estimate = PlanEstimate.For(changes.Count, config, sourceReader.MeanLatencyMs),
         };
+    }
+
+    /// <summary>
+    /// A change standing for the named target context when the copies bring it into being and the target can remove a
+    /// context again (8.0.1+), so that a rollback leaves none behind; null otherwise.
+    /// </summary>
+    private static async Task<ContextCreationChange?> NewTargetContextAsync(
+        IRegistryGateway target, string context, List<PlannedChange> changes, CancellationToken cancellationToken)
+    {
+        var named = QualifiedSubject.ContextOnly(context);
+        if (named.IsDefaultContext || !changes.Any(c => c is SubjectImportChange or SubjectCopyChange)
+            || !(await target.GetCapabilitiesAsync(cancellationToken)).SupportsContextDelete
+            || (await target.ListContextsAsync(cancellationToken)).Contains(named.Context))
+        {
+            return null;
+        }
+
+        return new ContextCreationChange(named.ToString());
     }
 
     /// <summary>The context every selected subject is in; a selection across contexts is refused.</summary>

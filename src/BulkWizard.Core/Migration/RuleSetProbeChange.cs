@@ -34,6 +34,9 @@ internal sealed record RuleSetProbeChange(string Subject, int CarryingVersions) 
     public override bool IsDestructive => false;
 
     [JsonIgnore]
+    public override bool IsPreparation => true;
+
+    [JsonIgnore]
     public override ScopeParts Touches => ScopeParts.Config;
 
     /// <summary>The reserved subject has no config before and none after.</summary>

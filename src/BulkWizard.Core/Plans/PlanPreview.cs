@@ -14,7 +14,7 @@ public static class PlanPreview
     public const int SkippedShown = 5;
     private const int MaxLineLength = 160;
 
-    public static string Headline(OperationPlan plan) => WizardTexts.Get("preview", plan.Changes.Count);
+    public static string Headline(OperationPlan plan) => WizardTexts.Get("preview", plan.Changes.Count(c => !c.IsPreparation));
 
     public static string Render(OperationPlan plan, int pageSize)
     {

@@ -40,6 +40,13 @@ public abstract record PlannedChange(string Subject)
     [JsonIgnore]
     public virtual ScopeParts Touches => ScopeParts.All;
 
+    /// <summary>
+    /// A change that prepares or checks for the others (a probe, a context a migration creates) rather than changing a
+    /// subject: previews leave it out of the number of schemas the operation affects.
+    /// </summary>
+    [JsonIgnore]
+    public virtual bool IsPreparation => false;
+
     /// <summary>Deletes, or switches to READONLY/IMPORT: needs a dry-run preview and a typed YES.</summary>
     [JsonIgnore]
     public abstract bool IsDestructive { get; }

@@ -48,7 +48,8 @@ internal sealed class GlobPattern
                 case '\\' when i + 1 < pattern.Length:
                     regex.Append(Regex.Escape(pattern[++i].ToString()));
                     break;
-                case '[' when pattern.IndexOf(']', i + 2) is var close and > 0:
+                // A [ without its ] is a plain character, as in a shell.
+                case '[' when i + 2 < pattern.Length && pattern.IndexOf(']', i + 2) is var close and > 0:
                     regex.Append(CharacterClass(pattern[(i + 1)..close]));
                     i = close;
                     break;

@@ -27,6 +27,14 @@ public sealed class SubjectPattern
     public static SubjectPattern Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        for (var at = 0; at < text.Length; at++)
+        {
+            if (char.IsControl(text[at]))
+            {
+                throw new ArgumentException($"pattern: control character U+{(int)text[at]:X4} at position {at + 1} is not allowed; give printable subject names and globs.");
+            }
+        }
+
         var terms = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(ParseTerm)
             .ToList();

@@ -30,6 +30,9 @@ public sealed class DataDirectory
     /// <summary>The journals of runs taken without a backup (a run with one keeps its journal in the backup's folder).</summary>
     public string JournalsPath => Path.Combine(Root, "journals");
 
+    /// <summary>Finished tasks, so their status answers after a restart.</summary>
+    public string TasksPath => Path.Combine(Root, "tasks");
+
     public string EnsurePlansFolder() => EnsureFolder(PlansPath);
 
     public string EnsureBackupsFolder() => EnsureFolder(BackupsPath);

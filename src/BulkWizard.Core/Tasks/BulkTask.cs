@@ -72,6 +72,21 @@ public sealed class BulkTask(string id, string planId, string registry, string o
         Changed?.Invoke(this);
     }
 
+    /// <summary>A task finished by an earlier process, as the data directory kept it.</summary>
+    internal static BulkTask Restored(FinishedTaskRecord record)
+    {
+        var task = new BulkTask(record.Id, record.PlanId, record.Registry, record.OperationType, record.CreatedAt)
+        {
+            StartedAt = record.StartedAt,
+            Processed = record.Processed,
+            TotalItems = record.TotalItems,
+        };
+        task.Finish(record.Status, record.Result, record.Message, record.FinishedAt ?? record.CreatedAt);
+        task.Complete();
+        return task;
+    }
+
+    /// <summary>Records the outcome; <see cref="Complete"/> then releases whoever waits on <see cref="Completion"/>.</summary>
     internal void Finish(BulkTaskStatus status, ExecutionResult? result, string message, DateTimeOffset now)
     {
         lock (_gate)
@@ -83,6 +98,7 @@ public sealed class BulkTask(string id, string planId, string registry, string o
         }
 
         Changed?.Invoke(this);
-        _completion.TrySetResult();
     }
+
+    internal void Complete() => _completion.TrySetResult();
 }

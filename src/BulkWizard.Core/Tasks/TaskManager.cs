@@ -6,12 +6,27 @@ using Microsoft.Extensions.Logging;
 namespace BulkWizard.Core.Tasks;
 
 /// <summary>
-/// The executions of this process. A task runs on its own cancellation source: the tool call that
-/// started it never reaches it, so a client timing out a call cannot abort or roll back a run.
+/// The executions of this process, and with <see cref="FinishedTasks"/> those finished by earlier processes. A task
+/// runs on its own cancellation source: the tool call that started it never reaches it, so a client timing out a call
+/// cannot abort or roll back a run.
 /// </summary>
-public sealed partial class TaskManager(TimeProvider clock, ILogger<TaskManager> logger)
+public sealed partial class TaskManager
 {
     private readonly ConcurrentDictionary<string, BulkTask> _tasks = new(StringComparer.Ordinal);
+    private readonly TimeProvider clock;
+    private readonly ILogger<TaskManager> logger;
+    private readonly FinishedTasks? _finished;
+
+    public TaskManager(TimeProvider clock, ILogger<TaskManager> logger, FinishedTasks? finished = null)
+    {
+        this.clock = clock;
+        this.logger = logger;
+        _finished = finished;
+        foreach (var task in finished?.Load() ?? [])
+        {
+            _tasks[task.Id] = task;
+        }
+    }
 
     public BulkTask Start(string planId, string registry, string operationType, int totalItems, Func<BulkTask, CancellationToken, Task<ExecutionResult>> run)
     {
@@ -63,7 +78,31 @@ public sealed partial class TaskManager(TimeProvider clock, ILogger<TaskManager>
             LogTaskCrashed(logger, e, task.Id);
             task.Finish(BulkTaskStatus.Failed, null, "failed: " + e.Message, clock.GetUtcNow());
         }
+
+        // Kept before anyone waiting on it is released: a client that stops the server right after sees it next time.
+        await KeepAsync(task);
+        task.Complete();
     }
+
+    private async Task KeepAsync(BulkTask task)
+    {
+        if (_finished is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _finished.SaveAsync(task, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogTaskNotKept(logger, e, task.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId} could not be kept in the data directory; its status is lost at the next restart")]
+    private static partial void LogTaskNotKept(ILogger logger, Exception exception, string taskId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Task {TaskId} stopped on an unexpected error")]
     private static partial void LogTaskCrashed(ILogger logger, Exception exception, string taskId);

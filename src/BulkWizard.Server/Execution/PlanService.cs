@@ -10,9 +10,9 @@ namespace BulkWizard.Server.Execution;
 /// <summary>
 /// The one place plans are made and run, whichever tool or driver asks. Making: the session's operation plans its
 /// answers, and the plan is sealed (<see cref="PlanIdentity"/>) and saved, so a confirmation can name it by id and
-/// hash. Running: approve (fresh, not used, confirmed as its kind needs, a destructive plan only after its dry run)
-/// → ensure runnable (what the executor would refuse) → consume the confirmation (real runs) → start the task →
-/// wait a bounded time. Used by the wizard conversation, <c>confirm_bulk_operation</c> and <c>restore_backup</c>.
+/// hash. Running: ensure runnable (what the executor would refuse) → approve (fresh, not used, confirmed as its kind
+/// needs, a destructive plan only after its dry run) → consume the confirmation (real runs) → start the task → wait a
+/// bounded time. Used by the wizard conversation, <c>confirm_bulk_operation</c> and <c>restore_backup</c>.
 /// </summary>
 public sealed class PlanService(IRegistryGatewayProvider registries, IEnumerable<IBulkOperation> operations, IPlanStore plans, PlanApprovals approvals, ExecutionLauncher launcher)
 {
@@ -42,18 +42,19 @@ public sealed class PlanService(IRegistryGatewayProvider registries, IEnumerable
     }
 
     /// <summary>
-    /// Approve → ensure runnable → consume → start → wait. A refusal (expired, used, not confirmed, destructive
+    /// Ensure runnable → approve → consume → start → wait. A refusal (expired, used, not confirmed, destructive
     /// without its dry run, run already taken by another call) comes back as <see cref="PlanRun.Refusal"/>; a plan
     /// the executor would refuse throws <see cref="McpException"/>, before any confirmation is spent.
     /// </summary>
     public async Task<PlanRun> RunAsync(OperationPlan plan, RunRequest request, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
+        // What the executor would refuse whatever the confirmation (a read-only registry, say) is said first: it is the
+        // reason that stands, and no dry run or typed YES would get past it.
+        launcher.EnsureRunnable(plan, request.DryRun, request.ConfirmedBy);
         if (approvals.Refusal(plan, request.Confirmation, request.DryRun) is { } refusal)
         {
             return PlanRun.Refused(refusal);
         }
-
-        launcher.EnsureRunnable(plan, request.DryRun, request.ConfirmedBy);
         if (!request.DryRun && !approvals.TryConsume(plan))
         {
             return PlanRun.Refused($"plan_id: plan {plan.Id} has already been executed; a confirmation is used once.");

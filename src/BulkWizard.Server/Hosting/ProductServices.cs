@@ -37,6 +37,7 @@ public static class ProductServices
             sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(options.Safety.PlanLifetimeMinutes), sp.GetRequiredService<DataDirectory>().EnsurePlansFolder()));
         services.AddSingleton<WizardSessionStore>();
         services.AddSingleton<RequestStateCodec>();
+        services.AddSingleton<FinishedTasks>();
         services.AddSingleton<TaskManager>();
         services.AddSingleton<PlanExecutor>();
         services.AddSingleton<ExecutionLauncher>();

@@ -26,7 +26,8 @@ internal static class ToolErrors
     private static string? Describe(string registry, Exception e) => e switch
     {
         McpException => null,
-        RegistryNotConfiguredException or RegistryReadOnlyException or RegistryWriteOutcomeException or RegistryAccessDeniedException
+        RegistryNotConfiguredException => $"registry: {e.Message}",
+        RegistryReadOnlyException or RegistryWriteOutcomeException or RegistryAccessDeniedException
             or WizardInputException => e.Message,
         ArgumentException => e.Message,
         SchemaRegistryException sr => $"Registry '{registry}' refused the request: {sr.Message} (HTTP {(int)sr.Status}, error_code {sr.ErrorCode}).",

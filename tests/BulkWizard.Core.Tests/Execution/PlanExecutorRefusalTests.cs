@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Backups;
 using BulkWizard.Core.Execution;
+using BulkWizard.Core.Migration;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.Restore;
@@ -101,11 +102,25 @@ public sealed class PlanExecutorRefusalTests
     [Fact]
     public void Split_WithCanary_PutsTheFirstChangeAlone()
     {
-        var batches = ExecutionBatches.Split(8, new BulkOperationConfig { Canary = true, BatchSize = 3 });
+        var batches = ExecutionBatches.Split(ConfigChanges(8), new BulkOperationConfig { Canary = true, BatchSize = 3 });
 
         Assert.Equal([[0], [1, 2, 3], [4, 5, 6], [7]], batches);
         Assert.Equal(batches.Count, PlanEstimate.For(8, new BulkOperationConfig { Canary = true, BatchSize = 3 }, 1).Batches);
     }
+
+    [Fact]
+    public void Split_WithCanary_TheCanaryIsTheFirstChangeThatWrites_WithWhatComesBefore()
+    {
+        PlannedChange[] changes = [new ContextCreationChange(":.prod:"), .. ConfigChanges(4)];
+
+        var batches = ExecutionBatches.Split(changes, new BulkOperationConfig { Canary = true, BatchSize = 3 });
+
+        Assert.Equal(1, ExecutionBatches.CanaryIndex(changes));
+        Assert.Equal([[0, 1], [2, 3, 4]], batches);
+    }
+
+    private static PlannedChange[] ConfigChanges(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new SubjectConfigChange($"s{i}", null, new JsonObject { ["compatibility"] = "FULL" }, "inherited", "FULL"))];
 
     private static OperationPlan ConfigPlan(string registry = "prod") =>
         TestPlans.Of(registry, [new SubjectConfigChange("orders", null, new JsonObject { ["compatibility"] = "FULL" }, "inherited", "FULL")]);

@@ -26,8 +26,8 @@ public sealed class MigrationTests
 
         var plan = await harness.PlanAsync(["base", "user"], null, ".prod", MigrationKeys.SoftDelete);
 
-        Assert.Equal([":.prod:base", ":.prod:user", "user", "base"], plan.Changes.Select(c => c.Subject));
-        Assert.Equal([(0, 0), (1, 0), (2, 0), (3, 0)], plan.Changes.Select(c => c.UndoOrder));
+        Assert.Equal([":.prod:", ":.prod:base", ":.prod:user", "user", "base"], plan.Changes.Select(c => c.Subject));
+        Assert.Equal([(-2, 0), (0, 0), (1, 0), (2, 0), (3, 0)], plan.Changes.Select(c => c.UndoOrder));
         var run = await harness.RunAsync(plan);
         Assert.True(run.TaskStatus == BulkTaskStatus.Completed, string.Join("; ", run.FirstErrors));
 

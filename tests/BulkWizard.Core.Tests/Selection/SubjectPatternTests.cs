@@ -50,6 +50,7 @@ public sealed class SubjectPatternTests
     [InlineData("test-[!o]*", new[] { "test-users", "test-a/b" })]
     [InlineData("*-value", new[] { "orders-value", "team/a-value" })]
     [InlineData("orders-value,orders-key", new[] { "orders-value", "orders-key" })]
+    [InlineData("test-[", new string[0])]
     public void GlobSyntax_WildcardsClassesAndLists(string pattern, string[] expected)
     {
         Assert.Equal(expected, Select(pattern));
@@ -59,6 +60,7 @@ public sealed class SubjectPatternTests
     [InlineData("", "pattern: empty; give a glob such as test-*, :.staging:orders-* or :*:test-*.")]
     [InlineData(":.staging", "pattern: ':.staging' opens a context with ':.' but does not close it with ':'; write :.context:glob.")]
     [InlineData(":*:", "pattern: ':*:' has no subject glob after its context; add one, e.g. :*:*.")]
+    [InlineData("test-\tusers", "pattern: control character U+0009 at position 6 is not allowed; give printable subject names and globs.")]
     public void Parse_Malformed_ErrorSaysWhatIsAllowed(string pattern, string message)
     {
         Assert.Equal(message, Assert.Throws<ArgumentException>(() => SubjectPattern.Parse(pattern)).Message);
