@@ -62,7 +62,7 @@ public sealed class SecurityTests : IAsyncLifetime
             refusals.Add($"{tool} run: " + await client.CallExpectingErrorAsync("confirm_bulk_operation", Accept(plan)));
         }
 
-        Assert.Equal(5, refusals.Count);
+        Assert.Equal(8, refusals.Count);
         Assert.All(refusals, r => Assert.True(r.Contains("read-only", StringComparison.Ordinal), r));
         Assert.DoesNotContain(_sandbox.Requests.Snapshot().Keys, IsWrite);
     }
@@ -127,6 +127,9 @@ public sealed class SecurityTests : IAsyncLifetime
         ("bulk_schema_cleanup", new() { ["cleanup_type"] = "test", ["unknown_impact"] = "proceed" }),
         ("bulk_schema_migration", new() { ["migration_type"] = "context", ["pattern"] = "test-*", ["target_context"] = ".copy" }),
         ("start_bulk_wizard", new() { ["operation_type"] = "schema_update", ["update_type"] = "compatibility", ["pattern"] = "test-*", ["compatibility"] = "FORWARD" }),
+        ("bulk_configuration_update", new() { ["configuration_type"] = "mode", ["scope"] = "context", ["context"] = ".staging", ["mode"] = "READONLY", ["unknown_impact"] = "proceed" }),
+        ("bulk_configuration_update", new() { ["configuration_type"] = "security", ["pattern"] = "test-*", ["tags"] = "$.id=PII" }),
+        ("bulk_configuration_update", new() { ["configuration_type"] = "retention", ["scope"] = "all_contexts", ["keep_last"] = 3 }),
     ];
 
     private static bool IsWrite(string route) =>
