@@ -37,7 +37,7 @@ public sealed class RegistryToolsTests : IAsyncLifetime
 
         var tools = (await client.ListToolsAsync()).ToDictionary(t => t.Name);
 
-        string[] writing = ["start_bulk_wizard", "confirm_bulk_operation", "restore_backup", "cancel_task", "recover_operation"];
+        string[] writing = ["start_bulk_wizard", "confirm_bulk_operation", "restore_backup", "cancel_task", "recover_operation", "undo_task"];
         string[] readOnly =
         [
             "list_registries", "get_registry_inventory", "bulk_wizard_answer", "bulk_schema_update", "bulk_schema_cleanup", "bulk_schema_migration", "get_bulk_plan",

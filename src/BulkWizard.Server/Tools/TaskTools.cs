@@ -16,7 +16,7 @@ public sealed class TaskTools(TaskManager tasks)
         TaskSnapshot.From(Find(task_id));
 
     [McpServerTool(Name = "list_tasks", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("The runs of this server process, newest first.")]
+    [Description("The runs of this server process and the last 200 finished ones of earlier processes, newest first.")]
     public TaskList ListTasks() => new([.. tasks.List().Select(TaskSnapshot.From)]);
 
     [McpServerTool(Name = "cancel_task", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
@@ -33,5 +33,5 @@ public sealed class TaskTools(TaskManager tasks)
     }
 
     private BulkTask Find(string taskId) =>
-        tasks.Find(taskId) ?? throw new McpException($"task_id: no task '{taskId}' in this server process (tasks are kept until it stops); list_tasks shows them.");
+        tasks.Find(taskId) ?? throw new McpException($"task_id: no task '{taskId}' (finished tasks are kept across restarts, the newest 200); list_tasks shows them.");
 }
