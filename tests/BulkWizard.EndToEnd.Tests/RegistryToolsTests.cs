@@ -44,7 +44,14 @@ public sealed class RegistryToolsTests : IAsyncLifetime
             "get_task_status", "list_tasks", "list_backups", "get_backup", "check_naming", "check_consumer_impact", "compare_registries",
             "list_interrupted_operations", "check_compliance", "check_retention",
         ];
-        Assert.Equal(writing.Concat(readOnly).Order(StringComparer.Ordinal), tools.Keys.Order(StringComparer.Ordinal));
+        string[] control = ["pause_task", "resume_task"];
+        Assert.Equal(writing.Concat(readOnly).Concat(control).Order(StringComparer.Ordinal), tools.Keys.Order(StringComparer.Ordinal));
+        foreach (var name in control)
+        {
+            var annotations = tools[name].ProtocolTool.Annotations!;
+            Assert.Equal((false, false, true), (annotations.ReadOnlyHint, annotations.DestructiveHint, annotations.IdempotentHint));
+        }
+
         foreach (var name in writing)
         {
             var annotations = tools[name].ProtocolTool.Annotations!;

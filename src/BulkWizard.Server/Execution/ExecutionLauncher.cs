@@ -45,6 +45,7 @@ public sealed class ExecutionLauncher(TaskManager tasks, PlanExecutor executor, 
             {
                 HostStopping = lifetime.ApplicationStopping,
                 Registries = registries,
+                BetweenBatches = task.WaitWhilePausedAsync,
             };
             var result = await executor.ExecuteAsync(plan, gateway, request, token);
             if (dryRun && result.TaskStatus == BulkTaskStatus.Completed)
