@@ -63,6 +63,50 @@ public sealed class ExecutionTests
     }
 
     [Fact]
+    public async Task PauseTask_HoldsTheRunBetweenBatches_ResumeFinishesIt()
+    {
+        await using var harness = await WizardHarness.StartAsync();
+        await using var client = await ServerLauncher.ConnectAsync(harness.Settings);
+        var plan = await PlanAsync(client, "test-*", "NONE", new() { ["batch_size"] = 1, ["delay_between_batches"] = 0.3, ["canary"] = false, ["max_parallel"] = 1 });
+        var run = await client.CallAsync("confirm_bulk_operation", Run(plan, waitSeconds: 1));
+        var taskId = run["task"]!.Str("task_id");
+
+        var paused = await client.CallAsync("pause_task", new() { ["task_id"] = taskId });
+        var held = await SettledAsync(client, taskId);
+        var snapshot = await harness.SnapshotAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var later = await client.CallAsync("get_task_status", new() { ["task_id"] = taskId });
+        var unchanged = (await harness.SnapshotAsync()).DifferencesFrom(snapshot);
+        var resumed = await client.CallAsync("resume_task", new() { ["task_id"] = taskId });
+        var finished = await client.WaitFinishedAsync(taskId, Deadline);
+
+        Assert.Equal("paused", paused.Str("status"));
+        Assert.Equal(("paused", held), (later.Str("status"), later.Number("processed")));
+        Assert.True(held < plan.Number("changes"), $"{held} of {plan.Number("changes")} processed before the pause took hold");
+        Assert.Empty(unchanged);
+        Assert.Equal("running", resumed.Str("status"));
+        Assert.Equal(("completed", plan.Number("changes")), (finished.Str("status"), finished["result"]!.Number("applied")));
+        Assert.Contains("only a paused task can be resumed", await client.CallExpectingErrorAsync("resume_task", new() { ["task_id"] = taskId }), StringComparison.Ordinal);
+    }
+
+    /// <summary>The processed count once the items in flight at the pause have finished: the same on two reads a beat apart.</summary>
+    private static async Task<int> SettledAsync(McpClient client, string taskId)
+    {
+        var last = -1;
+        while (true)
+        {
+            var now = (await client.CallAsync("get_task_status", new() { ["task_id"] = taskId })).Number("processed");
+            if (now == last)
+            {
+                return now;
+            }
+
+            last = now;
+            await Task.Delay(500);
+        }
+    }
+
+    [Fact]
     public async Task CancelTask_DuringSlowRun_RollsBackToSnapshotBefore()
     {
         await using var harness = await WizardHarness.StartAsync();

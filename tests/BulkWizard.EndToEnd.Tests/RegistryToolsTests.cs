@@ -37,14 +37,21 @@ public sealed class RegistryToolsTests : IAsyncLifetime
 
         var tools = (await client.ListToolsAsync()).ToDictionary(t => t.Name);
 
-        string[] writing = ["start_bulk_wizard", "confirm_bulk_operation", "restore_backup", "cancel_task", "recover_operation"];
+        string[] writing = ["start_bulk_wizard", "confirm_bulk_operation", "restore_backup", "cancel_task", "recover_operation", "undo_task"];
         string[] readOnly =
         [
             "list_registries", "get_registry_inventory", "bulk_wizard_answer", "bulk_schema_update", "bulk_schema_cleanup", "bulk_schema_migration", "bulk_configuration_update", "get_bulk_plan",
             "get_task_status", "list_tasks", "list_backups", "get_backup", "check_naming", "check_consumer_impact", "compare_registries",
             "list_interrupted_operations", "check_compliance", "check_retention",
         ];
-        Assert.Equal(writing.Concat(readOnly).Order(StringComparer.Ordinal), tools.Keys.Order(StringComparer.Ordinal));
+        string[] control = ["pause_task", "resume_task"];
+        Assert.Equal(writing.Concat(readOnly).Concat(control).Order(StringComparer.Ordinal), tools.Keys.Order(StringComparer.Ordinal));
+        foreach (var name in control)
+        {
+            var annotations = tools[name].ProtocolTool.Annotations!;
+            Assert.Equal((false, false, true), (annotations.ReadOnlyHint, annotations.DestructiveHint, annotations.IdempotentHint));
+        }
+
         foreach (var name in writing)
         {
             var annotations = tools[name].ProtocolTool.Annotations!;

@@ -34,4 +34,10 @@ public sealed record ExecutionRequest(
     /// that writes to a registry this does not know is refused before anything is read.
     /// </summary>
     public IRegistryGatewayProvider? Registries { get; init; }
+
+    /// <summary>
+    /// Awaited before each batch after the first, with the run's stop token: a paused task waits here (items in flight
+    /// have finished, nothing new has started) until it is resumed or stopped. Null: never waits.
+    /// </summary>
+    public Func<CancellationToken, Task>? BetweenBatches { get; init; }
 }

@@ -116,6 +116,11 @@ internal sealed partial class ExecutionRun
                 await DelayAsync();
             }
 
+            if (b > 0 && _request.BetweenBatches is { } between && !ShouldStop())
+            {
+                await WaitBetweenBatchesAsync(between);
+            }
+
             if (ShouldStop())
             {
                 break;
@@ -281,6 +286,18 @@ internal sealed partial class ExecutionRun
                 await item(index);
             }
         });
+    }
+
+    private async Task WaitBetweenBatchesAsync(Func<CancellationToken, Task> between)
+    {
+        try
+        {
+            await between(_stop);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // ShouldStop records the cancellation.
+        }
     }
 
     private async Task DelayAsync()

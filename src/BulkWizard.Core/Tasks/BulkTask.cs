@@ -44,7 +44,63 @@ public sealed class BulkTask(string id, string planId, string registry, string o
 
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsFinished => Status is not (BulkTaskStatus.Pending or BulkTaskStatus.Running);
+    public bool IsFinished => Status is not (BulkTaskStatus.Pending or BulkTaskStatus.Running or BulkTaskStatus.Paused);
+
+    /// <summary>Completed by <see cref="Resume"/>; a run waits on it between batches while the task is paused.</summary>
+    private TaskCompletionSource? _resumed;
+
+    /// <summary>Holds the run at its next batch boundary; false when the task is not running.</summary>
+    internal bool Pause()
+    {
+        lock (_gate)
+        {
+            if (Status != BulkTaskStatus.Running)
+            {
+                return false;
+            }
+
+            Status = BulkTaskStatus.Paused;
+            _resumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Message = "paused: the items in flight finish, then no new batch starts until resume_task";
+        }
+
+        Changed?.Invoke(this);
+        return true;
+    }
+
+    /// <summary>Lets a paused run go on; false when the task is not paused.</summary>
+    internal bool Resume()
+    {
+        TaskCompletionSource? resumed;
+        lock (_gate)
+        {
+            if (Status != BulkTaskStatus.Paused)
+            {
+                return false;
+            }
+
+            Status = BulkTaskStatus.Running;
+            Message = "resumed";
+            resumed = _resumed;
+            _resumed = null;
+        }
+
+        resumed?.TrySetResult();
+        Changed?.Invoke(this);
+        return true;
+    }
+
+    /// <summary>Returns at once unless the task is paused; then when it is resumed, or <paramref name="stop"/> (cancel_task, shutdown) fires.</summary>
+    public Task WaitWhilePausedAsync(CancellationToken stop)
+    {
+        TaskCompletionSource? resumed;
+        lock (_gate)
+        {
+            resumed = _resumed;
+        }
+
+        return resumed is null ? Task.CompletedTask : resumed.Task.WaitAsync(stop);
+    }
 
     internal void MarkRunning(DateTimeOffset now, int total)
     {

@@ -4,6 +4,9 @@ public enum BulkTaskStatus
 {
     Pending,
     Running,
+
+    /// <summary>Running, held between two batches by <c>pause_task</c> until <c>resume_task</c>.</summary>
+    Paused,
     Completed,
     Failed,
     Cancelled,

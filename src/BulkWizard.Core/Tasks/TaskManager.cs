@@ -54,6 +54,12 @@ public sealed partial class TaskManager
         return true;
     }
 
+    /// <summary>Holds a running task at its next batch boundary; false when unknown or not running.</summary>
+    public bool Pause(string id) => _tasks.TryGetValue(id, out var task) && task.Pause();
+
+    /// <summary>Lets a paused task go on; false when unknown or not paused.</summary>
+    public bool Resume(string id) => _tasks.TryGetValue(id, out var task) && task.Resume();
+
     /// <summary>Host shutdown: cancels every running task and waits for them to wind down (restoring modes, marking journals).</summary>
     public async Task ShutdownAsync(CancellationToken cancellationToken)
     {

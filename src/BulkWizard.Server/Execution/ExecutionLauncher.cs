@@ -52,6 +52,7 @@ public sealed class ExecutionLauncher(
             {
                 HostStopping = lifetime.ApplicationStopping,
                 Registries = registries,
+                BetweenBatches = task.WaitWhilePausedAsync,
             };
             var result = await executor.ExecuteAsync(plan, gateway, request, token);
             if (dryRun && result.TaskStatus == BulkTaskStatus.Completed)

@@ -48,6 +48,7 @@ public static class ProductServices
         services.AddHostedService<TaskShutdown>();
         services.AddSingleton<InterruptedRuns>();
         services.AddSingleton<RecoveryPlanner>();
+        services.AddSingleton<RunUndoPlanner>();
         services.AddHostedService<InterruptedRunsNotice>();
         services.AddKafkaImpactCheck(TimeSpan.FromSeconds(options.Impact.KafkaTimeoutSeconds));
 

@@ -11,12 +11,12 @@ namespace BulkWizard.Server.Tools;
 public sealed class TaskTools(TaskManager tasks)
 {
     [McpServerTool(Name = "get_task_status", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("The status of a run: pending, running, completed, failed, cancelled, rolled_back or rollback_failed; processed of total_items, message, timestamps, and once finished the result (applied, undone, failed, skipped and conflict counts, the first errors, the backup id, who confirmed).")]
+    [Description("The status of a run: pending, running, paused (pause_task), completed, failed, cancelled, rolled_back or rollback_failed; processed of total_items, message, timestamps, and once finished the result (applied, undone, failed, skipped and conflict counts, the first errors, the backup id, who confirmed).")]
     public TaskSnapshot GetTaskStatus([Description("The task_id returned when a plan was confirmed.")] string task_id) =>
         TaskSnapshot.From(Find(task_id));
 
     [McpServerTool(Name = "list_tasks", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("The runs of this server process, newest first.")]
+    [Description("The runs of this server process and the last 200 finished ones of earlier processes, newest first.")]
     public TaskList ListTasks() => new([.. tasks.List().Select(TaskSnapshot.From)]);
 
     [McpServerTool(Name = "cancel_task", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
@@ -32,6 +32,26 @@ public sealed class TaskTools(TaskManager tasks)
         return TaskSnapshot.From(task);
     }
 
+    [McpServerTool(Name = "pause_task", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Pauses a running task between two batches: the items in flight finish, then no new batch starts until resume_task (cancel_task still stops it). Status paused. Returns the task as it is now.")]
+    public TaskSnapshot PauseTask([Description("The task_id to pause.")] string task_id)
+    {
+        var task = Find(task_id);
+        return tasks.Pause(task_id) || task.Status == BulkTaskStatus.Paused
+            ? TaskSnapshot.From(task)
+            : throw new McpException($"task_id: task {task_id} is {TaskSnapshot.From(task).Status}; only a running task can be paused.");
+    }
+
+    [McpServerTool(Name = "resume_task", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Resumes a paused task: its next batch starts, at the pace it was confirmed with. Returns the task as it is now.")]
+    public TaskSnapshot ResumeTask([Description("The task_id to resume.")] string task_id)
+    {
+        var task = Find(task_id);
+        return tasks.Resume(task_id) || task.Status == BulkTaskStatus.Running
+            ? TaskSnapshot.From(task)
+            : throw new McpException($"task_id: task {task_id} is {TaskSnapshot.From(task).Status}; only a paused task can be resumed.");
+    }
+
     private BulkTask Find(string taskId) =>
-        tasks.Find(taskId) ?? throw new McpException($"task_id: no task '{taskId}' in this server process (tasks are kept until it stops); list_tasks shows them.");
+        tasks.Find(taskId) ?? throw new McpException($"task_id: no task '{taskId}' (finished tasks are kept across restarts, the newest 200); list_tasks shows them.");
 }

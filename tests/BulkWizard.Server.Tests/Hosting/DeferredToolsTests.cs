@@ -29,7 +29,7 @@ public sealed class DeferredToolsTests
         var actual = Listed(deferred);
 
         Assert.All(deferred.GetServices<McpServerTool>(), tool => Assert.IsType<DeferredTool>(tool));
-        Assert.Equal(23, expected.Count);
+        Assert.Equal(26, expected.Count);
         Assert.Equal(expected, actual);
     }
 
