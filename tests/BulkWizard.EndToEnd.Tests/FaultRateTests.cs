@@ -16,7 +16,9 @@ namespace BulkWizard.EndToEnd.Tests;
 public sealed class FaultRateTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int SubjectCount = 300;
-    private const int MaxParallel = 8;
+    
+    /// <summary>Many items at a time, so that the backoffs of the retried requests overlap.</summary>
+    private const int MaxParallel = 32;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(240);
     private SandboxRegistry _registry = null!;
     private SandboxRegistry _target = null!;
@@ -58,6 +60,129 @@ public sealed class FaultRateTests(ITestOutputHelper output) : IAsyncLifetime
         await AssertAllOrNothingAsync(task, plan, _registry, planned, before);
     }
 
+    [Theory]
+    [InlineData(false, 500, 21)]
+    [InlineData(true, 503, 22)]
+    public async Task CleanupOfOldVersions_300Subjects_FivePercentFaults_AllAppliedOrAllRolledBack(bool permanent, int errorStatus, int seed)
+    {
+        var subjects = await SeedAsync("purge", versions: 3);
+        var before = await RegistrySnapshot.TakeAsync(_registry.BaseAddress);
+        await using var client = await ServerLauncher.ConnectAsync(Settings());
+        var plan = await PlanCleanupAsync(client, permanent, batchSize: 100);
+
+        _registry.Faults.Arm(FaultMix(seed, errorStatus));
+        await DryRunAsync(client, plan);
+        var task = await RunAsync(client, plan, "YES");
+        _registry.Faults.Disarm();
+
+        await AssertAllOrNothingAsync(task, plan, _registry, Planned(before, subjects, (_, state) => KeepLatest(state, permanent)), before);
+    }
+
+    [Fact]
+    public async Task SoftCleanup_OneSubjectFailsPartWay_FivePercentFaults_RolledBackToTheSnapshotBefore()
+    {
+        var subjects = await SeedAsync("purge", versions: 3);
+        var before = await RegistrySnapshot.TakeAsync(_registry.BaseAddress);
+        await using var client = await ServerLauncher.ConnectAsync(Settings());
+        var plan = await PlanCleanupAsync(client, permanent: false, batchSize: 10);
+
+        // Its first delete (version 1) goes through; the next four writes, the delete of version 2 and the three repeats
+        // the gateway allows once a re-read shows it not applied, fail. What it left must be taken back with the rest.
+        _registry.Faults.Arm(FaultMix(seed: 23, errorStatus: 503) with { FailWrite = new WriteFault { Subject = Failing("purge"), At = 2, Count = 4 } });
+        await DryRunAsync(client, plan);
+        var task = await RunAsync(client, plan, "YES");
+        _registry.Faults.Disarm();
+
+        Assert.Equal("rolled_back", task.Str("status"));
+        Assert.StartsWith($"Stopped on an error: {Failing("purge")}: ", task["result"]!.Str("error"), StringComparison.Ordinal);
+        await AssertAllOrNothingAsync(task, plan, _registry, Planned(before, subjects, (_, state) => KeepLatest(state, permanent: false)), before);
+    }
+
+    [Fact]
+    public async Task RegistryMigration_300Subjects_FivePercentFaultsOnTheTarget_AllCopiedOrTargetAsBefore()
+    {
+        var subjects = await SeedAsync("mig", versions: 2);
+        var source = await RegistrySnapshot.TakeAsync(_registry.BaseAddress);
+        var before = await RegistrySnapshot.TakeAsync(_target.BaseAddress);
+        await using var client = await ServerLauncher.ConnectAsync(Settings());
+        var plan = await PlanMigrationAsync(client, batchSize: 100);
+
+        _target.Faults.Arm(FaultMix(seed: 31, errorStatus: 500));
+        await DryRunAsync(client, plan);
+        var task = await RunAsync(client, plan, "YES");
+        _target.Faults.Disarm();
+
+        await AssertAllOrNothingAsync(task, plan, _target, Copied(before, source, subjects), before);
+        Assert.Empty((await RegistrySnapshot.TakeAsync(_registry.BaseAddress)).DifferencesFrom(source));
+    }
+
+    [Fact]
+    public async Task RegistryMigration_OneSubjectFailsPartWay_FivePercentFaultsOnTheTarget_TargetRolledBackToTheSnapshotBefore()
+    {
+        var subjects = await SeedAsync("mig", versions: 2);
+        var source = await RegistrySnapshot.TakeAsync(_registry.BaseAddress);
+        var before = await RegistrySnapshot.TakeAsync(_target.BaseAddress);
+        await using var client = await ServerLauncher.ConnectAsync(Settings());
+        var plan = await PlanMigrationAsync(client, batchSize: 10);
+
+        // Its writes are IMPORT, version 1, version 2, …: version 2 and its three allowed repeats fail after version 1 was stored.
+        _target.Faults.Arm(FaultMix(seed: 32, errorStatus: 503) with { FailWrite = new WriteFault { Subject = Failing("mig"), At = 3, Count = 4 } });
+        await DryRunAsync(client, plan);
+        var task = await RunAsync(client, plan, "YES");
+        _target.Faults.Disarm();
+
+        Assert.Equal("rolled_back", task.Str("status"));
+        Assert.StartsWith($"Stopped on an error: {Failing("mig")}: ", task["result"]!.Str("error"), StringComparison.Ordinal);
+        await AssertAllOrNothingAsync(task, plan, _target, Copied(before, source, subjects), before);
+        Assert.Empty((await RegistrySnapshot.TakeAsync(_registry.BaseAddress)).DifferencesFrom(source));
+    }
+
+    /// <summary>The subject made to fail: the third of the plan, in the first batch after the canary.</summary>
+    private static string Failing(string prefix) => $"{prefix}-003-value";
+
+    private static async Task<JsonNode> PlanCleanupAsync(McpClient client, bool permanent, int batchSize) =>
+        (await client.CallAsync("bulk_schema_cleanup", new()
+        {
+            ["cleanup_type"] = "old_versions", ["pattern"] = "purge-*", ["keep_last"] = 1, ["permanent"] = permanent, ["unknown_impact"] = "proceed",
+            ["max_parallel"] = MaxParallel, ["batch_size"] = batchSize,
+        }))["plan"]!;
+
+    private static async Task<JsonNode> PlanMigrationAsync(McpClient client, int batchSize) =>
+        (await client.CallAsync("bulk_schema_migration", new()
+        {
+            ["migration_type"] = "registry", ["pattern"] = "mig-*", ["source_registry"] = "lab", ["target_registry"] = "target",
+            ["max_parallel"] = MaxParallel, ["batch_size"] = batchSize,
+        }))["plan"]!;
+
+    /// <summary>A subject of three versions after a cleanup that keeps the last: versions 1 and 2 soft-deleted, or gone.</summary>
+    private static void KeepLatest(JsonObject subject, bool permanent)
+    {
+        var versions = subject["versions"]!.AsArray();
+        foreach (var old in versions.Where(v => v!["version"]!.GetValue<int>() < 3).ToList())
+        {
+            if (permanent)
+            {
+                versions.Remove(old);
+            }
+            else
+            {
+                old!["deleted"] = true;
+            }
+        }
+    }
+
+    /// <summary>The target <paramref name="before"/> with each of <paramref name="subjects"/> as the source holds it.</summary>
+    private static JsonObject Copied(RegistrySnapshot before, RegistrySnapshot source, IEnumerable<string> subjects)
+    {
+        var state = before.State.DeepClone().AsObject();
+        foreach (var subject in subjects)
+        {
+            state[subject] = source.State[subject]!.DeepClone();
+        }
+
+        return state;
+    }
+
     /// <summary>The subjects <c>{prefix}-001-value</c>… with <paramref name="versions"/> Avro versions each, registered 8 at a time.</summary>
     private async Task<IReadOnlyList<string>> SeedAsync(string prefix, int versions)
     {
@@ -95,6 +220,15 @@ public sealed class FaultRateTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         return state;
+    }
+
+    /// <summary>The dry run a destructive plan needs before its <c>YES</c>; under faults it must still find every item as planned.</summary>
+    private static async Task DryRunAsync(McpClient client, JsonNode plan)
+    {
+        var run = await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = plan.Str("plan_id"), ["plan_hash"] = plan.Str("plan_hash"), ["wait_seconds"] = 50 });
+        var task = run["task"]!.Str("status") is "pending" or "running" ? await client.WaitFinishedAsync(run["task"]!.Str("task_id"), Deadline) : run["task"]!;
+        Assert.True(task.Str("status") == "completed", task.ToJsonString());
+        Assert.Equal(plan.Number("changes"), task["result"]!.Number("would_apply"));
     }
 
     /// <summary>Runs the plan for real and waits until its task has finished.</summary>

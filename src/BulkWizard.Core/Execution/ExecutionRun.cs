@@ -30,6 +30,9 @@ internal sealed partial class ExecutionRun
 
     /// <summary>Items that finished in this run, a change held back for its requirement (<see cref="PlannedChange.RequiresApplied"/>) included.</summary>
     private readonly bool[] _finished;
+
+    /// <summary>Items whose apply got as far as writing: one that then failed may have left part of its change.</summary>
+    private readonly bool[] _acted;
     private readonly TransientModeGuard _guard;
     private readonly Lock _gate = new();
     private int _processed;
@@ -53,6 +56,7 @@ internal sealed partial class ExecutionRun
         _outcomes = new ItemOutcome[_changes.Count];
         _messages = new string?[_changes.Count];
         _finished = new bool[_changes.Count];
+        _acted = new bool[_changes.Count];
         _guard = new TransientModeGuard(logger);
         for (var i = 0; i < _changes.Count; i++)
         {
@@ -158,12 +162,14 @@ internal sealed partial class ExecutionRun
     }
 
     /// <summary>
-    /// Undoes every applied change in undo order. False when host shutdown interrupted it: the changes not reached
-    /// stay applied (and journaled as such).
+    /// Undoes every applied change in undo order, and every change that failed after it had started writing
+    /// (<see cref="RollBackFailedAsync"/>). False when host shutdown interrupted it: the changes not reached stay
+    /// applied (and journaled as such).
     /// </summary>
     public async Task<bool> RollbackAsync()
     {
-        var order = ExecutionBatches.UndoOrder(Enumerable.Range(0, _changes.Count).Where(i => _outcomes[i] == ItemOutcome.Applied), _changes);
+        var order = ExecutionBatches.UndoOrder(
+            Enumerable.Range(0, _changes.Count).Where(i => _outcomes[i] == ItemOutcome.Applied || (_outcomes[i] == ItemOutcome.Failed && _acted[i])), _changes);
         ExecutionLog.RollbackStarted(_logger, order.Count, _plan.Id);
         Progress.AddToTotal(order.Count);
         _backupEntries = Backup is null ? null : await Backup.ReadEntriesAsync(CancellationToken.None);
@@ -175,7 +181,14 @@ internal sealed partial class ExecutionRun
                 return false;
             }
 
-            await RunItemAsync(order[step], ItemPass.Undo);
+            if (_outcomes[order[step]] == ItemOutcome.Failed)
+            {
+                await RollBackFailedAsync(order[step]);
+            }
+            else
+            {
+                await RunItemAsync(order[step], ItemPass.Undo);
+            }
         }
 
         var undone = Count(ItemOutcome.Undone);
