@@ -28,6 +28,7 @@ internal sealed partial class ExecutionRun
         }
         catch (Exception e)
         {
+            Progress.AddToTotal(1);
             await UndoFailedAsync(index, $"it failed after writing, and could not be read back to undo what it left: {e.Message}");
             return;
         }
@@ -37,6 +38,8 @@ internal sealed partial class ExecutionRun
             KeepFailed(index, "nothing of it stayed in the registry");
             return;
         }
+
+        Progress.AddToTotal(1);
 
         if (PlannedChange.SameState(live, change.After))
         {
@@ -80,6 +83,7 @@ internal sealed partial class ExecutionRun
             {
                 await TryJournalAsync(new UndoneEntry(index, change.Subject));
                 KeepFailed(index, "what it had written was taken back");
+                Progress.Step($"{change.Subject}: failed; what it had written was taken back");
                 return;
             }
 
@@ -94,11 +98,7 @@ internal sealed partial class ExecutionRun
     }
 
     /// <summary>The change stays failed (it was never applied whole); its message says what the rollback found or did.</summary>
-    private void KeepFailed(int index, string note)
-    {
-        _messages[index] = $"{_messages[index]}; {note}";
-        Progress.Step($"{_changes[index].Subject}: failed; {note}");
-    }
+    private void KeepFailed(int index, string note) => _messages[index] = $"{_messages[index]}; {note}";
 
     private async Task UndoFailedAsync(int index, string failure)
     {

@@ -171,13 +171,16 @@ internal sealed partial class ExecutionRun
         var order = ExecutionBatches.UndoOrder(
             Enumerable.Range(0, _changes.Count).Where(i => _outcomes[i] == ItemOutcome.Applied || (_outcomes[i] == ItemOutcome.Failed && _acted[i])), _changes);
         ExecutionLog.RollbackStarted(_logger, order.Count, _plan.Id);
-        Progress.AddToTotal(order.Count);
+
+        // One step per applied change; a failed one adds its step only when there is something of it to undo.
+        Progress.AddToTotal(order.Count(i => _outcomes[i] == ItemOutcome.Applied));
         _backupEntries = Backup is null ? null : await Backup.ReadEntriesAsync(CancellationToken.None);
         for (var step = 0; step < order.Count; step++)
         {
             if (_request.HostStopping.IsCancellationRequested)
             {
-                Progress.Advance(order.Count - step, $"rollback interrupted by host shutdown; {order.Count - step} change(s) stay applied");
+                var left = order.Skip(step).Count(i => _outcomes[i] == ItemOutcome.Applied);
+                Progress.Advance(left, $"rollback interrupted by host shutdown; {left} change(s) stay applied");
                 return false;
             }
 
