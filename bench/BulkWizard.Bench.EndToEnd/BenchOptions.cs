@@ -4,13 +4,13 @@ namespace BulkWizard.Bench.EndToEnd;
 
 /// <summary>
 /// Command line: <c>[--subjects 10000] [--parallel 8] [--starts 5] [--poll-ms 100]
-/// [--restore-dry-run-wait 0] [--only registry,server,startup,cleanup,migration] [--versions 10] [--purge soft,permanent] [--keep-data]</c>.
-/// The cleanup and migration sections run only when <c>--only</c> names them.
+/// [--restore-dry-run-wait 0] [--only registry,server,startup,cleanup,migration,faults] [--versions 10] [--purge soft,permanent] [--keep-data]</c>.
+/// The cleanup, migration and faults sections run only when <c>--only</c> names them.
 /// </summary>
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: BulkWizard.Bench.EndToEnd [--subjects 10000] [--parallel 8] [--starts 5] [--poll-ms 100] [--restore-dry-run-wait 0] [--only registry,server,startup,cleanup,migration] [--versions 10] [--purge soft,permanent] [--keep-data]";
+        "usage: BulkWizard.Bench.EndToEnd [--subjects 10000] [--parallel 8] [--starts 5] [--poll-ms 100] [--restore-dry-run-wait 0] [--only registry,server,startup,cleanup,migration,faults] [--versions 10] [--purge soft,permanent] [--keep-data]";
 
     public int Subjects { get; init; } = 10_000;
 
@@ -48,14 +48,14 @@ internal sealed record BenchOptions
     public static readonly string[] AllSections = ["registry", "server", "startup"];
 
     /// <summary>Every section <c>--only</c> accepts, in the order they run.</summary>
-    public static readonly string[] KnownSections = ["registry", "server", "cleanup", "migration", "startup"];
+    public static readonly string[] KnownSections = ["registry", "server", "cleanup", "migration", "faults", "startup"];
 
     public bool Runs(string section) => Sections.Contains(section);
 
     /// <summary>The arguments that reproduce this run, for the report.</summary>
     public string Arguments => string.Join(' ', new[]
     {
-        Runs("registry") || Runs("server") || Runs("cleanup") || Runs("migration") ? $"--subjects {Subjects}" : null,
+        Runs("registry") || Runs("server") || Runs("cleanup") || Runs("migration") || Runs("faults") ? $"--subjects {Subjects}" : null,
         Runs("cleanup") || Runs("migration") ? $"--versions {Versions}" : null,
         Runs("cleanup") && !Purges.SequenceEqual(PurgeKinds) ? $"--purge {string.Join(',', Purges)}" : null,
         Parallel != 8 ? $"--parallel {Parallel}" : null,

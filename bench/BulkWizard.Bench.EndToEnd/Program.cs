@@ -51,6 +51,11 @@ await using (var sandbox = await SandboxProcess.StartAsync(paths.SandboxDll))
         failure = await MigrationSection.RunAsync(report, paths, machine, options, options.Sections.Count == 1 ? $"bench {options.Arguments}" : $"bench --subjects {options.Subjects} --versions {options.Versions} --only migration");
     }
 
+    if (options.Runs("faults"))
+    {
+        await FaultsSection.RunAsync(report, paths, machine, options, options.Sections.Count == 1 ? $"bench {options.Arguments}" : $"bench --subjects {options.Subjects} --only faults");
+    }
+
     if (options.Runs("startup"))
     {
         await StartupSection.RunAsync(report, paths, sandbox, options, options.Runs("registry") || options.Runs("server") ? "bench --only startup" : $"bench {options.Arguments}");

@@ -96,6 +96,24 @@ internal sealed class RegistryLoad(Uri url, int parallel) : IDisposable
         return (matching, picked.Count);
     }
 
+    /// <summary><c>DELETE /config/{s}</c> of every subject: each falls back to inheriting (a subject without one answers 404, also fine).</summary>
+    public Task<TimeSpan> DeleteConfigAsync(int count) => ForEachAsync(count, async (i, token) =>
+    {
+        using var response = await _http.DeleteAsync($"config/{Subject(i)}", token);
+        if (response.StatusCode != System.Net.HttpStatusCode.NotFound)
+        {
+            await ReadAsync(response, token);
+        }
+    });
+
+    /// <summary>Every subject's own compatibility level (null: none), subject 1 first.</summary>
+    public async Task<IReadOnlyList<string?>> ConfigLevelsAsync(int count)
+    {
+        var levels = new string?[count];
+        await ForEachAsync(count, async (i, _) => levels[i - 1] = await CompatibilityOfAsync(i));
+        return levels;
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task PutAsync(int i, string level, CancellationToken token)

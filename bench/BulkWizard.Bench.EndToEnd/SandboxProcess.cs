@@ -19,10 +19,12 @@ internal sealed class SandboxProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<SandboxProcess> StartAsync(string sandboxDll)
+    /// <param name="faultsEndpoint">Also serve <c>/_sandbox/faults</c> (<c>--faults-endpoint</c>), for <see cref="SandboxFaults"/>.</param>
+    public static async Task<SandboxProcess> StartAsync(string sandboxDll, bool faultsEndpoint = false)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var process = ChildProcess.Start("dotnet", [sandboxDll, "--urls", url.ToString().TrimEnd('/'), "--empty", "--request-counts"], new Dictionary<string, string>(), drainStdout: true);
+        string[] arguments = [sandboxDll, "--urls", url.ToString().TrimEnd('/'), "--empty", "--request-counts", .. faultsEndpoint ? ["--faults-endpoint"] : Array.Empty<string>()];
+        var process = ChildProcess.Start("dotnet", arguments, new Dictionary<string, string>(), drainStdout: true);
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(2) };
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)

@@ -15,16 +15,19 @@ internal sealed class HttpRegistryGateway : IRegistryGateway
     private readonly RegistryRestClient _rest;
     private readonly ILogger _logger;
     private readonly WriteOutcomeClassifier _classifier;
+    private readonly CheckedWriteRetry _retry;
     private readonly UnresolvedDeletes _unresolvedDeletes = new();
     private readonly Lock _capabilitiesGate = new();
     private Task<ServerCapabilities>? _capabilities;
 
-    public HttpRegistryGateway(RegistryOptions registry, RegistryRestClient rest, ILogger<HttpRegistryGateway> logger)
+    public HttpRegistryGateway(
+        RegistryOptions registry, RegistryRestClient rest, RegistryResilienceOptions resilience, TimeProvider time, ILogger<HttpRegistryGateway> logger)
     {
         Registry = registry;
         _rest = rest;
         _logger = logger;
         _classifier = new WriteOutcomeClassifier(this, logger);
+        _retry = new CheckedWriteRetry(registry.Name, resilience, time, logger);
     }
 
     public RegistryOptions Registry { get; }
@@ -109,15 +112,19 @@ internal sealed class HttpRegistryGateway : IRegistryGateway
     {
         EnsureWritable($"registering a schema under '{subject}'");
         var call = RegistryCall.Write(HttpMethod.Post, SubjectPath(subject).Literal("versions").Flag("normalize", request.Normalize), WireMapping.ToWire(request, withIdAndVersion: true));
-        try
+        return await _retry.RunAsync($"register under {subject}", async () =>
         {
-            var answer = await _rest.SendAsync<WireRegisterResponse>(call, cancellationToken);
-            return new WriteResult<RegisteredSchema>(WriteOutcome.Applied, new RegisteredSchema(answer.Id, answer.Version, answer.Guid), null);
-        }
-        catch (Exception e) when (LostAnswers.IsLost(e, cancellationToken))
-        {
-            return await _classifier.RegisterAsync(subject, request, e, cancellationToken);
-        }
+            try
+            {
+                var answer = await _rest.SendAsync<WireRegisterResponse>(call, cancellationToken);
+                return new WriteResult<RegisteredSchema>(WriteOutcome.Applied, new RegisteredSchema(answer.Id, answer.Version, answer.Guid), null);
+            }
+            catch (Exception e) when (LostAnswers.IsLost(e, cancellationToken))
+            {
+                return await _classifier.RegisterAsync(subject, request, e, cancellationToken);
+            }
+        },
+        cancellationToken);
     }
 
     public async Task<SchemaVersion?> LookupAsync(QualifiedSubject subject, RegisterSchemaRequest schema, bool includeDeleted, CancellationToken cancellationToken)
@@ -132,20 +139,24 @@ internal sealed class HttpRegistryGateway : IRegistryGateway
         EnsureWritable($"deleting '{subject}' version {version}");
         var key = $"version|{kind}|{subject}|{version}";
         var call = RegistryCall.Write(HttpMethod.Delete, SubjectPath(subject).Literal("versions").Literal(version.ToString()).Flag("permanent", kind == DeleteKind.Permanent));
-        try
+        return await _retry.RunAsync($"{kind} delete of {subject} version {version}", async () =>
         {
-            var deleted = await _rest.SendAsync<int>(call, cancellationToken);
-            _unresolvedDeletes.Forget(key);
-            return new WriteResult<int>(WriteOutcome.Applied, deleted, null);
-        }
-        catch (SchemaRegistryException e) when (version.Number is { } number && _unresolvedDeletes.Contains(key) && IsAlreadyDeleted(kind, subjectWide: false, e.ErrorCode))
-        {
-            return RepeatedDeleteApplied(key, call, e, number);
-        }
-        catch (Exception e) when (LostAnswers.IsLost(e, cancellationToken))
-        {
-            return Remember(key, await _classifier.DeleteVersionAsync(subject, version, kind, e, cancellationToken));
-        }
+            try
+            {
+                var deleted = await _rest.SendAsync<int>(call, cancellationToken);
+                _unresolvedDeletes.Forget(key);
+                return new WriteResult<int>(WriteOutcome.Applied, deleted, null);
+            }
+            catch (SchemaRegistryException e) when (version.Number is { } number && _unresolvedDeletes.Contains(key) && IsAlreadyDeleted(kind, subjectWide: false, e.ErrorCode))
+            {
+                return RepeatedDeleteApplied(key, call, e, number);
+            }
+            catch (Exception e) when (LostAnswers.IsLost(e, cancellationToken))
+            {
+                return Remember(key, await _classifier.DeleteVersionAsync(subject, version, kind, e, cancellationToken));
+            }
+        },
+        cancellationToken);
     }
 
     public async Task<WriteResult<IReadOnlyList<int>>> DeleteSubjectAsync(QualifiedSubject subject, DeleteKind kind, CancellationToken cancellationToken)
@@ -153,21 +164,25 @@ internal sealed class HttpRegistryGateway : IRegistryGateway
         EnsureWritable($"deleting subject '{subject}'");
         var key = $"subject|{kind}|{subject}";
         var call = RegistryCall.Write(HttpMethod.Delete, SubjectPath(subject).Flag("permanent", kind == DeleteKind.Permanent));
-        try
+        return await _retry.RunAsync($"{kind} delete of subject {subject}", async () =>
         {
-            var deleted = await _rest.SendAsync<int[]>(call, cancellationToken);
-            _unresolvedDeletes.Forget(key);
-            return new WriteResult<IReadOnlyList<int>>(WriteOutcome.Applied, deleted, null);
-        }
-        catch (SchemaRegistryException e) when (_unresolvedDeletes.Contains(key) && IsAlreadyDeleted(kind, subjectWide: true, e.ErrorCode))
-        {
-            var versions = await ListVersionsAsync(subject, DeletedFilter.IncludeDeleted, cancellationToken);
-            return RepeatedDeleteApplied(key, call, e, versions);
-        }
-        catch (Exception e) when (LostAnswers.IsLost(e, cancellationToken))
-        {
-            return Remember(key, await _classifier.DeleteSubjectAsync(subject, kind, e, cancellationToken));
-        }
+            try
+            {
+                var deleted = await _rest.SendAsync<int[]>(call, cancellationToken);
+                _unresolvedDeletes.Forget(key);
+                return new WriteResult<IReadOnlyList<int>>(WriteOutcome.Applied, deleted, null);
+            }
+            catch (SchemaRegistryException e) when (_unresolvedDeletes.Contains(key) && IsAlreadyDeleted(kind, subjectWide: true, e.ErrorCode))
+            {
+                var versions = await ListVersionsAsync(subject, DeletedFilter.IncludeDeleted, cancellationToken);
+                return RepeatedDeleteApplied(key, call, e, versions);
+            }
+            catch (Exception e) when (LostAnswers.IsLost(e, cancellationToken))
+            {
+                return Remember(key, await _classifier.DeleteSubjectAsync(subject, kind, e, cancellationToken));
+            }
+        },
+        cancellationToken);
     }
 
     public async Task<RegistryConfig?> GetConfigAsync(RegistryScope scope, CancellationToken cancellationToken)

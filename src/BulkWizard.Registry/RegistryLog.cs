@@ -30,4 +30,8 @@ internal static partial class RegistryLog
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning,
         Message = "Registry {Registry} answered {Status} to {Method} {Path}: access denied")]
     public static partial void AccessDenied(this ILogger logger, string registry, HttpStatusCode status, HttpMethod method, string path);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information,
+        Message = "Registry {Registry}: {Operation} was not applied (a re-read shows it, or it was never sent); sending it again, retry {Attempt}, in {Delay}")]
+    public static partial void RepeatingCheckedWrite(this ILogger logger, string registry, string operation, int attempt, TimeSpan delay);
 }

@@ -3,7 +3,7 @@ using BulkWizard.Core.Registry;
 
 namespace BulkWizard.Registry;
 
-/// <summary>The socket handler of one registry, with its TLS settings. Certificate checks stay on unless SkipVerify is set.</summary>
+/// <summary>The socket handler of one registry, with its connect timeout and TLS settings. Certificate checks stay on unless SkipVerify is set.</summary>
 internal static class RegistryPrimaryHandler
 {
     public static SocketsHttpHandler Create(RegistryOptions registry)
@@ -12,6 +12,9 @@ internal static class RegistryPrimaryHandler
         {
             AutomaticDecompression = DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+
+            // Its own limit, so that EndpointFailoverHandler can move on from a URL that never answers the handshake.
+            ConnectTimeout = TimeSpan.FromSeconds(Math.Max(1, registry.ConnectTimeoutSeconds)),
         };
 
         var tls = registry.Tls;

@@ -2,8 +2,9 @@ namespace BulkWizard.Registry;
 
 /// <summary>
 /// How the gateway retries reads and config, mode and context writes. Registrations and deletes of
-/// versions and subjects are never retried. The per-attempt timeout is the registry's
-/// <c>RequestTimeoutSeconds</c>.
+/// versions and subjects are never repeated blindly: after a lost answer they are sent again only when a re-read
+/// shows they were not applied (<see cref="CheckedWriteRetry"/>), as many times and with the same backoff. The
+/// per-attempt timeout is the registry's <c>RequestTimeoutSeconds</c>.
 /// </summary>
 public sealed class RegistryResilienceOptions
 {

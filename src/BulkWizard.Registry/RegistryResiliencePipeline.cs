@@ -6,7 +6,7 @@ using Polly;
 namespace BulkWizard.Registry;
 
 /// <summary>
-/// The one retry layer: exponential backoff with jitter, honouring Retry-After, around a per-attempt
+/// The retry layer of every request marked retry-safe: exponential backoff with jitter, honouring Retry-After, around a per-attempt
 /// timeout of <see cref="RegistryOptions.RequestTimeoutSeconds"/>. What may be retried is decided by
 /// <see cref="RegistryTransientFailures"/>.
 /// </summary>

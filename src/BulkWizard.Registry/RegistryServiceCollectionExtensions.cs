@@ -92,6 +92,8 @@ public static class RegistryServiceCollectionExtensions
                     provider.GetRequiredService<IHttpClientFactory>(),
                     endpointsByName[registry.Name].Value,
                     provider.GetRequiredService<ILogger<RegistryRestClient>>()),
+                provider.GetRequiredService<IOptions<RegistryResilienceOptions>>().Value,
+                provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILogger<HttpRegistryGateway>>());
 
             return new RegistryGatewayProvider(list, registry => pendingByName.TryGetValue(registry.Name, out var waiting)

@@ -98,14 +98,15 @@ public sealed class MigrationFaultTests : IAsyncLifetime
         await using var client = await ServerLauncher.ConnectAsync(Settings());
         var plan = await PlanRegistryMigrationAsync(client, rollback: true);
 
-        // svc-01-value has two versions: its writes are IMPORT, version 1, version 2, so the third fails after version 1 was stored.
-        _target.Faults.Arm(new FaultOptions { FailWrite = new WriteFault { Subject = Service(1), At = 3 } });
+        // svc-01-value has two versions: its writes are IMPORT, version 1, version 2, so the third fails after version 1 was
+        // stored, and so do the three repeats the gateway sends once a re-read shows version 2 absent.
+        _target.Faults.Arm(new FaultOptions { FailWrite = new WriteFault { Subject = Service(1), At = 3, Count = 4 } });
         var run = await client.CallAsync("confirm_bulk_operation", Run(plan));
         _target.Faults.Disarm();
 
         Assert.Equal("rolled_back", run.Str("status"));
         Assert.Equal("failed", Outcomes(run["task"]!["result"]!)[Service(1)]);
-        Assert.Equal(1, _target.Faults.Count(FaultKind.WriteFailedBeforeApply));
+        Assert.Equal(4, _target.Faults.Count(FaultKind.WriteFailedBeforeApply));
         Assert.Empty((await RegistrySnapshot.TakeAsync(_target.BaseAddress)).DifferencesFrom(targetBefore));
     }
 

@@ -19,9 +19,9 @@ public sealed class FailoverTests
     }
 
     [Fact]
-    public async Task Write_FailsOverOnlyWhenNothingWasSent()
+    public async Task Write_WithoutRetries_FailsOverOnlyWhenNothingWasSent()
     {
-        using var harness = new GatewayHarness(o => o.Url = "http://one.test:8081,http://two.test:8081");
+        using var harness = new GatewayHarness(o => o.Url = "http://one.test:8081,http://two.test:8081", r => r.MaxRetryAttempts = 0);
         harness.Handler
             .On(HttpMethod.Post, "/subjects/orders/versions", (request, ct) =>
                 request.Uri.Host == "one.test" ? Replies.Refuse(request, ct) : Replies.Reset(request, ct))

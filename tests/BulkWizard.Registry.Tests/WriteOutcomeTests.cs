@@ -32,9 +32,9 @@ public sealed class WriteOutcomeTests
     }
 
     [Fact]
-    public async Task Register_TimeoutAndSchemaAbsent_IsNotApplied()
+    public async Task Register_TimeoutAndSchemaAbsent_WithoutRetries_IsNotApplied()
     {
-        using var harness = new GatewayHarness(o => o.RequestTimeoutSeconds = 3);
+        using var harness = new GatewayHarness(o => o.RequestTimeoutSeconds = 3, r => r.MaxRetryAttempts = 0);
         harness.Handler
             .On(HttpMethod.Post, "/subjects/orders/versions", Replies.Hang)
             .On(HttpMethod.Post, "/subjects/orders", Replies.Error(404, 40403));
@@ -63,9 +63,9 @@ public sealed class WriteOutcomeTests
     }
 
     [Fact]
-    public async Task Register_ConnectionRefused_IsNotAppliedWithoutReRead()
+    public async Task Register_ConnectionRefused_WithoutRetries_IsNotAppliedWithoutReRead()
     {
-        using var harness = new GatewayHarness();
+        using var harness = new GatewayHarness(resilience: r => r.MaxRetryAttempts = 0);
         harness.Handler.On(HttpMethod.Post, "/subjects/orders/versions", Replies.Refuse);
 
         var result = await harness.RunAsync(g => g.RegisterAsync(Orders, Schema, CancellationToken.None));
@@ -140,9 +140,9 @@ public sealed class WriteOutcomeTests
     }
 
     [Fact]
-    public async Task SoftDeleteVersion_LostAnswerAndVersionStillLive_IsNotApplied_ThenRepeated40406MeansApplied()
+    public async Task SoftDeleteVersion_LostAnswerAndVersionStillLive_WithoutRetries_IsNotApplied_ThenRepeated40406MeansApplied()
     {
-        using var harness = new GatewayHarness();
+        using var harness = new GatewayHarness(resilience: r => r.MaxRetryAttempts = 0);
         harness.Handler
             .On(HttpMethod.Delete, "/subjects/orders/versions/2", Replies.Status(503), Replies.Error(404, 40406))
             .On(HttpMethod.Get, "/subjects/orders/versions/2", Replies.Json(Schemas.Version("orders", 2, 8)));
@@ -214,9 +214,9 @@ public sealed class WriteOutcomeTests
     }
 
     [Fact]
-    public async Task PermanentDeleteSubject_LostAnswerAndVersionsRemain_IsNotApplied_ThenRepeated40401MeansApplied()
+    public async Task PermanentDeleteSubject_LostAnswerAndVersionsRemain_WithoutRetries_IsNotApplied_ThenRepeated40401MeansApplied()
     {
-        using var harness = new GatewayHarness();
+        using var harness = new GatewayHarness(resilience: r => r.MaxRetryAttempts = 0);
         harness.Handler
             .On(HttpMethod.Delete, "/subjects/orders", Replies.Status(502), Replies.Error(404, 40401))
             .On(HttpMethod.Get, "/subjects/orders/versions", Replies.Json("[1]"), Replies.Error(404, 40401));
@@ -259,9 +259,9 @@ public sealed class WriteOutcomeTests
     }
 
     [Fact]
-    public async Task Register_TooManyRequests_IsNotAppliedAndNotRetried()
+    public async Task Register_TooManyRequests_WithoutRetries_IsNotApplied()
     {
-        using var harness = new GatewayHarness();
+        using var harness = new GatewayHarness(resilience: r => r.MaxRetryAttempts = 0);
         harness.Handler.On(HttpMethod.Post, "/subjects/orders/versions", Replies.RetryAfter(429, 1));
 
         var result = await harness.RunAsync(g => g.RegisterAsync(Orders, Schema, CancellationToken.None));

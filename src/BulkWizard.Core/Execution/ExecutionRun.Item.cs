@@ -56,6 +56,8 @@ internal sealed partial class ExecutionRun
                 return;
             }
 
+            _acted[index] = pass == ItemPass.Apply;
+
             var steps = Journal is null ? IStepRecorder.None : new JournalStepRecorder(Journal, index, subject, change.Registry);
             var left = await _guard.RunAsync(gateway, change, steps, () => undo
                 ? change.UndoAndReadAsync(gateway, _backupEntries?.GetValueOrDefault((change.Registry, subject)), steps, CancellationToken.None)
@@ -103,7 +105,6 @@ internal sealed partial class ExecutionRun
         }
     }
 
-    /// <summary>The backup entry, then the journal line, both on disk before the write; false (item finished as failed) when either cannot be written.</summary>
     /// <summary>
     /// Why a change that requires another one to have been applied first may not run: that change did not apply (or,
     /// in a dry run, would not). It ranks below this one, so it has finished by now.
@@ -128,6 +129,7 @@ internal sealed partial class ExecutionRun
     private string? NameOf(string? registry) =>
         registry is null || string.Equals(registry, _plan.Registry, StringComparison.OrdinalIgnoreCase) ? null : registry;
 
+    /// <summary>The backup entry, then the journal line, both on disk before the write; false (item finished as failed) when either cannot be written.</summary>
     private async Task<bool> BeforeActAsync(int index, ItemPass pass, SubjectBackup? entry)
     {
         var subject = _changes[index].Subject;

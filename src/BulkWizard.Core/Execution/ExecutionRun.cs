@@ -30,6 +30,9 @@ internal sealed partial class ExecutionRun
 
     /// <summary>Items that finished in this run, a change held back for its requirement (<see cref="PlannedChange.RequiresApplied"/>) included.</summary>
     private readonly bool[] _finished;
+
+    /// <summary>Items whose apply got as far as writing: one that then failed may have left part of its change.</summary>
+    private readonly bool[] _acted;
     private readonly TransientModeGuard _guard;
     private readonly Lock _gate = new();
     private int _processed;
@@ -53,6 +56,7 @@ internal sealed partial class ExecutionRun
         _outcomes = new ItemOutcome[_changes.Count];
         _messages = new string?[_changes.Count];
         _finished = new bool[_changes.Count];
+        _acted = new bool[_changes.Count];
         _guard = new TransientModeGuard(logger);
         for (var i = 0; i < _changes.Count; i++)
         {
@@ -163,24 +167,36 @@ internal sealed partial class ExecutionRun
     }
 
     /// <summary>
-    /// Undoes every applied change in undo order. False when host shutdown interrupted it: the changes not reached
-    /// stay applied (and journaled as such).
+    /// Undoes every applied change in undo order, and every change that failed after it had started writing
+    /// (<see cref="RollBackFailedAsync"/>). False when host shutdown interrupted it: the changes not reached stay
+    /// applied (and journaled as such).
     /// </summary>
     public async Task<bool> RollbackAsync()
     {
-        var order = ExecutionBatches.UndoOrder(Enumerable.Range(0, _changes.Count).Where(i => _outcomes[i] == ItemOutcome.Applied), _changes);
+        var order = ExecutionBatches.UndoOrder(
+            Enumerable.Range(0, _changes.Count).Where(i => _outcomes[i] == ItemOutcome.Applied || (_outcomes[i] == ItemOutcome.Failed && _acted[i])), _changes);
         ExecutionLog.RollbackStarted(_logger, order.Count, _plan.Id);
-        Progress.AddToTotal(order.Count);
+
+        // One step per applied change; a failed one adds its step only when there is something of it to undo.
+        Progress.AddToTotal(order.Count(i => _outcomes[i] == ItemOutcome.Applied));
         _backupEntries = Backup is null ? null : await Backup.ReadEntriesAsync(CancellationToken.None);
         for (var step = 0; step < order.Count; step++)
         {
             if (_request.HostStopping.IsCancellationRequested)
             {
-                Progress.Advance(order.Count - step, $"rollback interrupted by host shutdown; {order.Count - step} change(s) stay applied");
+                var left = order.Skip(step).Count(i => _outcomes[i] == ItemOutcome.Applied);
+                Progress.Advance(left, $"rollback interrupted by host shutdown; {left} change(s) stay applied");
                 return false;
             }
 
-            await RunItemAsync(order[step], ItemPass.Undo);
+            if (_outcomes[order[step]] == ItemOutcome.Failed)
+            {
+                await RollBackFailedAsync(order[step]);
+            }
+            else
+            {
+                await RunItemAsync(order[step], ItemPass.Undo);
+            }
         }
 
         var undone = Count(ItemOutcome.Undone);

@@ -30,6 +30,12 @@ public sealed class RegistryOptions
     /// <summary>Seconds one HTTP attempt may take before it counts as a timeout.</summary>
     public int RequestTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Seconds to wait for a connection to one URL before trying the next: an address that black-holes connections
+    /// then costs this, not the whole <see cref="RequestTimeoutSeconds"/>. Values below 1 count as 1.
+    /// </summary>
+    public int ConnectTimeoutSeconds { get; set; } = 5;
+
     /// <summary>Optional Kafka cluster whose consumer groups read this registry's topics.</summary>
     public KafkaOptions? Kafka { get; set; }
 
