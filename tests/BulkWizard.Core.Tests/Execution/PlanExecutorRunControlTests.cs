@@ -48,6 +48,43 @@ public sealed class PlanExecutorRunControlTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_HeldBetweenBatches_StartsNoNewBatchUntilReleased()
+    {
+        await using var harness = await SandboxHarness.StartAsync();
+        var subjects = await SeedAsync(harness, 6);
+        var plan = await harness.CompatibilityPlanAsync(subjects, "FULL");
+        var progress = new ProgressLog();
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waits = 0;
+        var request = TestPlans.Request(TestPlans.RealRun(batchSize: 2, maxParallel: 2), progress) with
+        {
+            BetweenBatches = token =>
+            {
+                // Held at the first boundary only, as a paused task is until resume_task.
+                if (Interlocked.Increment(ref waits) > 1)
+                {
+                    return Task.CompletedTask;
+                }
+
+                held.TrySetResult();
+                return release.Task.WaitAsync(token);
+            },
+        };
+
+        var run = harness.Executor().ExecuteAsync(plan, harness.Gateway, request, CancellationToken.None);
+        await held.Task.WaitAsync(Wait);
+        var processedWhileHeld = progress.Events[^1].Processed;
+        var stateWhileHeld = await Task.WhenAll(subjects.Select(s => harness.Gateway.GetConfigAsync(RegistryScope.ForSubject(QualifiedSubject.Parse(s)), CancellationToken.None)));
+        release.SetResult();
+        var result = await run.WaitAsync(Wait);
+
+        Assert.Equal(2, processedWhileHeld);
+        Assert.Equal(2, stateWhileHeld.Count(c => c?.Compatibility == "FULL"));
+        Assert.Equal((BulkTaskStatus.Completed, 6), (result.TaskStatus, result.Applied));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_FailedCanary_RunsNothingElse()
     {
         await using var harness = await SandboxHarness.StartAsync();
