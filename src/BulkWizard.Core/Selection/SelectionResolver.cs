@@ -34,24 +34,13 @@ internal sealed class SelectionResolver(IRegistryGateway gateway, SelectionOptio
                     noAliases);
             case SelectionKeys.Custom:
                 var pattern = SubjectPattern.Parse(answers.GetString(SelectionKeys.Pattern) ?? "");
-                var matched = catalog.Match(pattern);
-                return matched.Count > 0 ? new(pattern.Text, matched, noAliases) : throw NothingMatched(pattern, catalog);
+                return new(pattern.Text, catalog.MatchSome(pattern, gateway.Registry.Name), noAliases);
             case SelectionKeys.Individual:
                 return await ResolveIndividualAsync(catalog, answers.GetStrings(SelectionKeys.Subjects), cancellationToken);
             default:
                 var context = SubjectPattern.Parse(selection);
                 return new(selection, catalog.Match(context), noAliases);
         }
-    }
-
-    /// <summary>A pattern that selects nothing is a mistake to point out, not an empty plan to confirm.</summary>
-    private WizardInputException NothingMatched(SubjectPattern pattern, SubjectCatalog catalog)
-    {
-        var closest = ClosestNames.To(pattern, catalog.Subjects);
-        return new WizardInputException(
-            $"pattern: '{pattern.Text}' selects no subject of registry '{gateway.Registry.Name}'" +
-            (catalog.IncludesDeleted ? "" : " (soft-deleted subjects are left out unless include_deleted is true)") +
-            (closest.Count > 0 ? $"; the closest names are {string.Join(", ", closest)}." : "."));
     }
 
     private async Task<SelectedSubjects> ResolveIndividualAsync(SubjectCatalog catalog, IReadOnlyList<string> typed, CancellationToken cancellationToken)

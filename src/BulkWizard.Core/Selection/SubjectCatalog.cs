@@ -44,5 +44,23 @@ public sealed class SubjectCatalog
 
     public IReadOnlyList<QualifiedSubject> Match(SubjectPattern pattern) => Select(pattern.Matches);
 
+    /// <summary>What the pattern selects; a pattern that selects nothing is a mistake to point out, with the closest names, not an empty selection.</summary>
+    /// <exception cref="Wizard.WizardInputException">Nothing matched; the message names <c>pattern</c>.</exception>
+    public IReadOnlyList<QualifiedSubject> MatchSome(SubjectPattern pattern, string registry)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var matched = Match(pattern);
+        if (matched.Count > 0)
+        {
+            return matched;
+        }
+
+        var closest = ClosestNames.To(pattern, Subjects);
+        throw new Wizard.WizardInputException(
+            $"pattern: '{pattern.Text}' selects no subject of registry '{registry}'" +
+            (IncludesDeleted ? "" : " (soft-deleted subjects are left out)") +
+            (closest.Count > 0 ? $"; the closest names are {string.Join(", ", closest)}." : "."));
+    }
+
     public IReadOnlyList<QualifiedSubject> InContext(string context) => Select(s => s.Context == context);
 }

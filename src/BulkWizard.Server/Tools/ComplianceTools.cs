@@ -22,13 +22,8 @@ public sealed class ComplianceTools(IRegistryGatewayProvider registries, BulkWiz
         {
             var rules = Rules();
             var selection = SubjectPattern.Parse(pattern);
-            var gateway = Gateway(registry);
-            var catalog = await SubjectCatalog.ReadAsync(gateway, includeDeleted: false, cancellationToken);
-            var subjects = catalog.Match(selection);
-            if (subjects.Count == 0)
-            {
-                throw new ArgumentException($"pattern: '{pattern}' selects no subject of registry '{gateway.Registry.Name}' (soft-deleted subjects are left out).");
-            }
+            var gateway = registries.Get(registry);
+            var subjects = (await SubjectCatalog.ReadAsync(gateway, includeDeleted: false, cancellationToken)).MatchSome(selection, gateway.Registry.Name);
 
             var violations = await new ComplianceChecker(gateway).CheckAsync(subjects, rules, cancellationToken);
             return ComplianceReport.Of(gateway.Registry.Name, subjects.Count, violations, rules);
@@ -43,18 +38,6 @@ public sealed class ComplianceTools(IRegistryGatewayProvider registries, BulkWiz
         catch (ComplianceRulesException e)
         {
             throw new McpException($"{e.Message} (set in BulkWizard:Compliance:RulesFile)", e);
-        }
-    }
-
-    private IRegistryGateway Gateway(string? registry)
-    {
-        try
-        {
-            return registries.Get(registry);
-        }
-        catch (RegistryNotConfiguredException e)
-        {
-            throw new ArgumentException($"registry: {e.Message}", e);
         }
     }
 }

@@ -22,13 +22,8 @@ public sealed class RetentionTools(IRegistryGatewayProvider registries, DataDire
         {
             var policies = Policies();
             var selection = SubjectPattern.Parse(pattern);
-            var gateway = Gateway(registry);
-            var catalog = await SubjectCatalog.ReadAsync(gateway, includeDeleted: false, cancellationToken);
-            var subjects = catalog.Match(selection);
-            if (subjects.Count == 0)
-            {
-                throw new ArgumentException($"pattern: '{pattern}' selects no subject of registry '{gateway.Registry.Name}' (soft-deleted subjects are left out).");
-            }
+            var gateway = registries.Get(registry);
+            var subjects = (await SubjectCatalog.ReadAsync(gateway, includeDeleted: false, cancellationToken)).MatchSome(selection, gateway.Registry.Name);
 
             try
             {
@@ -49,18 +44,6 @@ public sealed class RetentionTools(IRegistryGatewayProvider registries, DataDire
         catch (InvalidDataException e)
         {
             throw new McpException(e.Message, e);
-        }
-    }
-
-    private IRegistryGateway Gateway(string? registry)
-    {
-        try
-        {
-            return registries.Get(registry);
-        }
-        catch (RegistryNotConfiguredException e)
-        {
-            throw new ArgumentException($"registry: {e.Message}", e);
         }
     }
 }
