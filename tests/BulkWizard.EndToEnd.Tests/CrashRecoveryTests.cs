@@ -64,7 +64,7 @@ public sealed class CrashRecoveryTests
     }
 
     [Fact]
-    public async Task FinishedTask_AnswersAfterARestart_AndItsPlanCannotRunAgain()
+    public async Task FinishedTask_AnswersAfterARestart_ItsPlanCannotRunAgain_AndTheAuditLogHasTheRunNotTheDryRun()
     {
         await using var harness = await WizardHarness.StartAsync();
         JsonNode plan;
@@ -72,6 +72,7 @@ public sealed class CrashRecoveryTests
         await using (var first = await ServerLauncher.ConnectAsync(harness.Settings))
         {
             plan = (await first.CallAsync("bulk_schema_update", new() { ["pattern"] = "test-*", ["compatibility"] = "NONE" }))["plan"]!;
+            await first.CallAsync("confirm_bulk_operation", new(Accept(plan)) { ["dry_run"] = true });
             run = await first.CallAsync("confirm_bulk_operation", Accept(plan));
         }
 
@@ -79,12 +80,17 @@ public sealed class CrashRecoveryTests
         var status = await second.CallAsync("get_task_status", new() { ["task_id"] = run["task"]!.Str("task_id") });
         var listed = (await second.CallAsync("list_tasks"))["tasks"]!.AsArray();
         var again = await second.CallExpectingErrorAsync("confirm_bulk_operation", Accept(plan));
+        var audit = Assert.Single((await second.CallAsync("get_audit_log"))["entries"]!.AsArray())!;
 
         Assert.Equal("completed", status.Str("status"));
         Assert.Equal(run["task"]!["result"]!.Number("applied"), status["result"]!.Number("applied"));
         Assert.Equal(run["task"]!["result"]!.Str("backup_id"), status["result"]!.Str("backup_id"));
         Assert.Contains(listed, t => t!.Str("task_id") == run["task"]!.Str("task_id"));
         Assert.Contains($"plan_id: plan {plan.Str("plan_id")} has already been executed", again, StringComparison.Ordinal);
+        Assert.Equal(
+            (plan.Str("plan_id"), plan.Str("plan_hash"), "assistant (tool call)", "completed", status["result"]!.Number("applied"), status["result"]!.Str("backup_id")),
+            (audit.Str("plan_id"), audit.Str("plan_hash"), audit.Str("confirmed_by"), audit.Str("status"), audit.Number("applied"), audit.Str("backup_id")));
+        Assert.Equal(("schema_update", "Set compatibility NONE on test-*"), (audit.Str("operation"), audit.Str("selection")));
     }
 
     [Fact]

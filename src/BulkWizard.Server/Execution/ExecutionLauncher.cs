@@ -1,3 +1,4 @@
+using BulkWizard.Core.Audit;
 using BulkWizard.Core.Execution;
 using BulkWizard.Core.Operations;
 using BulkWizard.Core.Plans;
@@ -12,12 +13,15 @@ namespace BulkWizard.Server.Execution;
 /// Starts a confirmed plan as a detached task and waits a bounded time for it. The task gets the task
 /// manager's own cancellation, never the tool call's: a client that times out a call neither aborts nor
 /// rolls back the run. Progress notifications go to the confirming call only while it is open. A real run that completes
-/// is handed to its operation (<see cref="IBulkOperation.CompletedAsync"/>) before the task shows as finished.
+/// is handed to its operation (<see cref="IBulkOperation.CompletedAsync"/>), and every real run is written to the audit
+/// log, before the task shows as finished.
 /// </summary>
 public sealed class ExecutionLauncher(
     TaskManager tasks, PlanExecutor executor, PlanApprovals approvals, IRegistryGatewayProvider registries, IHostApplicationLifetime lifetime,
-    IEnumerable<IBulkOperation>? operations = null)
+    IEnumerable<IBulkOperation>? operations = null, AuditLog? audit = null, TimeProvider? time = null)
 {
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+
     private readonly Dictionary<string, IBulkOperation> _operations =
         (operations ?? []).ToDictionary(o => o.OperationType, StringComparer.Ordinal);
 
@@ -62,7 +66,12 @@ public sealed class ExecutionLauncher(
 
             if (!dryRun && result.TaskStatus == BulkTaskStatus.Completed && _operations.TryGetValue(plan.OperationType, out var operation))
             {
-                return await operation.CompletedAsync(plan, result, CancellationToken.None);
+                result = await operation.CompletedAsync(plan, result, CancellationToken.None);
+            }
+
+            if (!dryRun && audit is not null)
+            {
+                await audit.AppendAsync(plan, result, task.Id, clock.GetUtcNow(), CancellationToken.None);
             }
 
             return result;

@@ -1,3 +1,4 @@
+using BulkWizard.Core.Audit;
 using BulkWizard.Core.Backups;
 using BulkWizard.Core.Cleanup;
 using BulkWizard.Core.Cleanup.Impact;
@@ -38,6 +39,7 @@ public static class ProductServices
         services.AddSingleton<WizardSessionStore>();
         services.AddSingleton<RequestStateCodec>();
         services.AddSingleton<FinishedTasks>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<TaskManager>();
         services.AddSingleton<PlanExecutor>();
         services.AddSingleton<ExecutionLauncher>();

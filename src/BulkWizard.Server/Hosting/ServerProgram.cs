@@ -84,6 +84,7 @@ public static class ServerProgram
             .WithDeferredTools<ImpactTools>(ToolJson.Options)
             .WithDeferredTools<CompareTools>(ToolJson.Options)
             .WithDeferredTools<RecoveryTools>(ToolJson.Options)
+            .WithDeferredTools<AuditTools>(ToolJson.Options)
             .WithDeferredTools<ComplianceTools>(ToolJson.Options)
             .WithDeferredTools<RetentionTools>(ToolJson.Options)
             .PrepareDeferredToolsAfterFirstAnswer();
