@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BulkWizard.Core.Backups;
 using BulkWizard.Core.Execution.Journal;
 using BulkWizard.Core.Plans;
@@ -122,7 +123,7 @@ public sealed class RecoveryPlanner(InterruptedRuns runs, IPlanStore plans, IBac
             Id = PlanIdentity.NewId(),
             Title = $"Resume the interrupted run {run.OperationId}: {plan.Title}",
             CreatedAt = clock.GetUtcNow(),
-            Answers = (System.Text.Json.Nodes.JsonObject)plan.Answers.DeepClone(),
+            Answers = (JsonObject)plan.Answers.DeepClone(),
             Changes = changes,
             Warnings = warnings,
             Estimate = PlanEstimate.For(changes.Count, plan.Config, 1),
