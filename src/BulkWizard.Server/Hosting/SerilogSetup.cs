@@ -11,12 +11,11 @@ public static class SerilogSetup
     private const string Template = "{Timestamp:HH:mm:ss.fff} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
     /// <summary>
-    /// Categories that write a line per HTTP attempt or per MCP request at Information (Polly's resilience
-    /// telemetry, the SDK's request handlers, host lifetime chatter): at the default level they keep only
-    /// warnings (retries, failures), so a 10,000-subject run logs its phases, not its requests. At Debug or below
-    /// they are back.
+    /// Categories that write a line per MCP request at Information (the SDK's request handlers, host lifetime
+    /// chatter): at the default level they keep only warnings, so a 10,000-subject run logs its phases, not its
+    /// requests. Polly's resilience telemetry keeps only errors. At Debug or below they are all back.
     /// </summary>
-    private static readonly string[] PerRequestCategories = ["Polly", "ModelContextProtocol", "Microsoft.Hosting.Lifetime"];
+    private static readonly string[] PerRequestCategories = ["ModelContextProtocol", "Microsoft.Hosting.Lifetime"];
 
     public static Serilog.Core.Logger CreateLogger(LoggingOptions logging)
     {
@@ -39,6 +38,10 @@ public static class SerilogSetup
             {
                 configuration.MinimumLevel.Override(category, LogEventLevel.Warning);
             }
+
+            // Each retry is logged once, by the gateway's own line (registry, attempt, request, delay, reason); Polly's
+            // telemetry would log it twice more at Warning, three lines per fault on a registry that is struggling.
+            configuration.MinimumLevel.Override("Polly", LogEventLevel.Error);
 
             // A refusal (a bad argument, a registry's answer) is a McpException whose message the client gets; the SDK
             // would log it as an error with a stack trace. Failures that are not refusals still are.
