@@ -32,6 +32,12 @@ public static partial class RegistrySettingsValidator
                     $"{where}: RequestTimeoutSeconds {registry.RequestTimeoutSeconds} is out of range: allowed 1 to 600.");
             }
 
+            if (registry.ConnectTimeoutSeconds is < 1 or > 600)
+            {
+                throw new ConfigurationException(
+                    $"{where}: ConnectTimeoutSeconds {registry.ConnectTimeoutSeconds} is out of range: allowed 1 to 600.");
+            }
+
             ValidateFiles(where, registry.Tls, fileExists);
             if (registry.Kafka is { } kafka && string.IsNullOrWhiteSpace(kafka.BootstrapServers))
             {

@@ -132,6 +132,7 @@ public sealed class ServerSettingsLoaderTests
     [Theory]
     [InlineData("Username", "alice", "registry 0 ('a'): basic auth needs both Username and Password.")]
     [InlineData("RequestTimeoutSeconds", "0", "registry 0 ('a'): RequestTimeoutSeconds 0 is out of range: allowed 1 to 600.")]
+    [InlineData("ConnectTimeoutSeconds", "0", "registry 0 ('a'): ConnectTimeoutSeconds 0 is out of range: allowed 1 to 600.")]
     [InlineData("Tls:CaFile", "/missing.pem", "registry 0 ('a'): Tls.CaFile '/missing.pem' does not exist.")]
     [InlineData("Kafka:BootstrapServers", " ", "registry 0 ('a'): Kafka.BootstrapServers is empty: give host:port[,host:port] or remove the Kafka section.")]
     [InlineData("Name", "bad name", "registry 0 ('bad name'): Name 'bad name' is invalid: use 1-64 letters, digits, '.', '_' or '-'.")]
