@@ -220,6 +220,29 @@ public sealed class MigrationTests : IAsyncLifetime
         Assert.EndsWith("target_context: missing for migration_type 'context'; give the context to move to, e.g. .prod.", noTarget, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RestoreBackup_IntoAnotherRegistry_PutsTheBackedUpSubjectsThereWithTheirIds()
+    {
+        var sourceBefore = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+        await using var client = await ServerLauncher.ConnectAsync(Settings());
+        var cleanup = (await client.CallAsync("bulk_schema_cleanup", new()
+        {
+            ["cleanup_type"] = "pattern", ["pattern"] = "orders-*", ["registry"] = "source", ["unknown_impact"] = "proceed",
+        }))["plan"]!;
+        await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = cleanup.Str("plan_id"), ["plan_hash"] = cleanup.Str("plan_hash") });
+        var backupId = (await client.CallAsync("confirm_bulk_operation", Run(cleanup)))["task"]!["result"]!.Str("backup_id");
+
+        var restore = (await client.CallAsync("restore_backup", new() { ["backup_id"] = backupId, ["target_registry"] = "target" }))["plan"]!;
+        await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = restore.Str("plan_id"), ["plan_hash"] = restore.Str("plan_hash") });
+        var restored = await client.CallAsync("confirm_bulk_operation", Run(restore));
+
+        Assert.Equal($"Restore backup {backupId}, taken from registry 'source', into registry 'target'", restore.Str("title"));
+        Assert.Equal("completed", restored.Str("status"));
+        var target = await RegistrySnapshot.TakeAsync(_target.BaseAddress);
+        Assert.True(JsonNode.DeepEquals(sourceBefore.Subject("orders-value"), target.Subject("orders-value")), $"{sourceBefore.Subject("orders-value")} vs {target.Subject("orders-value")}");
+        Assert.Null(target.Subject("common-address"));
+    }
+
     private Dictionary<string, string> Settings() => new()
     {
         ["BulkWizard__Registries__0__Name"] = "source",

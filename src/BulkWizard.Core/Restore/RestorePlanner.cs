@@ -96,6 +96,36 @@ public sealed class RestorePlanner(IRegistryGateway gateway, TimeProvider clock,
     }
 
     /// <summary>
+    /// Disaster recovery: the backup of another registry put into this one, as it was backed up (versions with their ids
+    /// and numbers, configs, modes). Only a backup of one registry can be; what the run registered in the registry it
+    /// was taken from is not there, so nothing is removed as "created by the run".
+    /// </summary>
+    /// <exception cref="ArgumentException">The backup holds entries of several registries, or is of this registry already.</exception>
+    public async Task<OperationPlan> PlanIntoAsync(Backup backup, BulkOperationConfig config, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(backup);
+        var target = gateway.Registry.Name;
+        if (string.Equals(backup.Registry, target, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"target_registry: backup {backup.Id} was taken from '{target}' already; leave target_registry out.");
+        }
+
+        if (backup.Subjects.FirstOrDefault(s => s.Registry is not null) is { } other)
+        {
+            throw new ArgumentException(
+                $"target_registry: backup {backup.Id} holds subjects of registry '{other.Registry}' besides '{backup.Registry}'; only the backup of one registry can be restored into another.");
+        }
+
+        var plan = await PlanAsync(backup with { Registry = target }, config, cancellationToken);
+        return plan with
+        {
+            Title = $"Restore backup {backup.Id}, taken from registry '{backup.Registry}', into registry '{target}'",
+            Answers = new JsonObject { ["backup_id"] = backup.Id, ["target_registry"] = target },
+            Warnings = [$"Disaster recovery: the backup was taken from registry '{backup.Registry}' and is restored into '{target}', with the same ids and version numbers.", .. plan.Warnings],
+        };
+    }
+
+    /// <summary>
     /// A scope (subject, context, default context or all contexts) of which only settings were backed up: its own config
     /// and mode, each put back exactly as captured, a config or mode it did not have removed (unset stays unset).
     /// </summary>

@@ -23,6 +23,7 @@ public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider r
         McpServer server,
         RequestContext<CallToolRequestParams> request,
         [Description(ToolText.BackupId)] string backup_id,
+        [Description("Disaster recovery: restore into this configured registry instead of the one the backup was taken from (a backup of one registry only); previewed as such.")] string? target_registry = null,
         [Description(ToolText.WaitSeconds)] int wait_seconds = ExecutionLauncher.DefaultWaitSeconds,
         CancellationToken cancellationToken = default) =>
         ToolErrors.GuardAsync(registries.Default.Name, async () =>
@@ -35,8 +36,18 @@ public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider r
             }
 
             var backup = await LoadAsync(backup_id, cancellationToken);
-            var created = await RunCreations.ReadAsync(Path.Combine(backups.GetFolder(backup.Id), ExecutionJournal.FileName), cancellationToken);
-            var plan = await planning.SaveAsync(await new RestorePlanner(registries.Get(backup.Registry), clock, registries).PlanAsync(backup, RestorePace(backup), cancellationToken, created), cancellationToken);
+            OperationPlan planned;
+            if (target_registry is not null && !string.Equals(target_registry, backup.Registry, StringComparison.OrdinalIgnoreCase))
+            {
+                planned = await new RestorePlanner(registries.Get(target_registry), clock, registries).PlanIntoAsync(backup, RestorePace(backup), cancellationToken);
+            }
+            else
+            {
+                var created = await RunCreations.ReadAsync(Path.Combine(backups.GetFolder(backup.Id), ExecutionJournal.FileName), cancellationToken);
+                planned = await new RestorePlanner(registries.Get(backup.Registry), clock, registries).PlanAsync(backup, RestorePace(backup), cancellationToken, created);
+            }
+
+            var plan = await planning.SaveAsync(planned, cancellationToken);
             return ClientForms.Available(server)
                 ? await conversation.ConfirmAsync(server, request, plan, wait_seconds, progress, cancellationToken)
                 : replies.PlannedReply(plan);
