@@ -4,6 +4,7 @@ using BulkWizard.Core.Operations;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Wizard;
 using BulkWizard.Core.Wizard.Texts;
+using static BulkWizard.Core.Cleanup.ImpactWording;
 
 namespace BulkWizard.Core.Cleanup;
 
@@ -15,8 +16,6 @@ namespace BulkWizard.Core.Cleanup;
 /// <param name="planWithout">Plans again without the given subjects (subject → reason shown among the skipped), same id.</param>
 internal sealed class ImpactReview(ImpactFindings findings, Func<OperationPlan, IReadOnlyDictionary<string, string>, CancellationToken, Task<OperationPlan>> planWithout)
 {
-    private const int Shown = 10;
-
     public static IReadOnlyList<string> ProducerActions { get; } = [CleanupKeys.Force, CleanupKeys.Skip, CleanupKeys.Cancel];
 
     public static IReadOnlyList<string> ConsumerActions { get; } = [CleanupKeys.Wait, CleanupKeys.Force, CleanupKeys.Skip, CleanupKeys.Cancel];
@@ -175,23 +174,4 @@ internal sealed class ImpactReview(ImpactFindings findings, Func<OperationPlan, 
     }
 
     private static string Retention(long ms) => ms < 0 ? "forever" : TimeSpan.FromMilliseconds(ms) is var t && t.TotalDays >= 1 ? $"{t.TotalDays:0.#} days" : $"{t.TotalHours:0.#} hours";
-
-    private static List<string> Topics(IEnumerable<SubjectImpact> findings) =>
-        [.. findings.Select(f => f.Topic).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    /// <summary>The reasons, each once: alone when every subject shares it, else with the subjects it applies to; no final period.</summary>
-    private static string Reasons(IEnumerable<SubjectImpact> findings)
-    {
-        var groups = findings.GroupBy(f => f.Reason.TrimEnd('.'), StringComparer.Ordinal).ToList();
-        return groups.Count == 1
-            ? groups[0].Key
-            : List(groups.Select(g => g.Count() == 1 ? $"{g.First().Subject}: {g.Key}" : $"{g.Count()} subjects: {g.Key}"));
-    }
-
-    private static string List(IEnumerable<string> items)
-    {
-        var list = items.ToList();
-        var shown = string.Join("; ", list.Take(Shown));
-        return list.Count > Shown ? $"{shown}; and {list.Count - Shown} more" : shown;
-    }
 }

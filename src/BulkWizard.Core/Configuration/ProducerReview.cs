@@ -6,6 +6,7 @@ using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
 using BulkWizard.Core.Wizard;
 using BulkWizard.Core.Wizard.Texts;
+using static BulkWizard.Core.Cleanup.ImpactWording;
 
 namespace BulkWizard.Core.Configuration;
 
@@ -18,8 +19,6 @@ namespace BulkWizard.Core.Configuration;
 /// <param name="planWithout">Plans again without the given subjects (subject → reason shown among the skipped), same id.</param>
 internal sealed class ProducerReview(ImpactFindings findings, Func<OperationPlan, IReadOnlyDictionary<string, string>, CancellationToken, Task<OperationPlan>> planWithout)
 {
-    private const int Shown = 10;
-
     public IReadOnlyList<ReviewStep> Steps =>
     [
         new("configuration_producers", AskProducersAsync, DecideProducersAsync),
@@ -98,24 +97,5 @@ internal sealed class ProducerReview(ImpactFindings findings, Func<OperationPlan
         return answers[ConfigurationKeys.UnknownImpact]?.GetValue<string>() == CleanupKeys.Proceed
             ? ReviewDecision.Annotate(plan, $"Producers not checked for {unknown.Count} subject(s), accepted: {Reasons(unknown)}")
             : ReviewDecision.Cancel($"Cancelled: producers could not be checked for {unknown.Count} subject(s) ({Reasons(unknown)}).");
-    }
-
-    private static List<string> Topics(IEnumerable<SubjectImpact> findings) =>
-        [.. findings.Select(f => f.Topic).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    /// <summary>The reasons, each once: alone when every subject shares it, else with how many subjects it applies to.</summary>
-    private static string Reasons(IEnumerable<SubjectImpact> findings)
-    {
-        var groups = findings.GroupBy(f => f.Reason.TrimEnd('.'), StringComparer.Ordinal).ToList();
-        return groups.Count == 1
-            ? groups[0].Key
-            : List(groups.Select(g => g.Count() == 1 ? $"{g.First().Subject}: {g.Key}" : $"{g.Count()} subjects: {g.Key}"));
-    }
-
-    private static string List(IEnumerable<string> items)
-    {
-        var list = items.ToList();
-        var shown = string.Join("; ", list.Take(Shown));
-        return list.Count > Shown ? $"{shown}; and {list.Count - Shown} more" : shown;
     }
 }
