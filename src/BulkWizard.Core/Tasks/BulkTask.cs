@@ -20,7 +20,17 @@ public sealed class BulkTask(string id, string planId, string registry, string o
 
     public DateTimeOffset CreatedAt { get; } = createdAt;
 
-    public BulkTaskStatus Status { get; private set; } = BulkTaskStatus.Pending;
+    /// <summary>
+    /// Written last and read without the lock (volatile: release and acquire), so a reader that sees a finished status
+    /// also sees the <see cref="Result"/>, <see cref="Message"/> and <see cref="FinishedAt"/> written before it.
+    /// </summary>
+    public BulkTaskStatus Status
+    {
+        get => _status;
+        private set => _status = value;
+    }
+
+    private volatile BulkTaskStatus _status = BulkTaskStatus.Pending;
 
     public int Processed { get; private set; }
 
@@ -147,10 +157,10 @@ public sealed class BulkTask(string id, string planId, string registry, string o
     {
         lock (_gate)
         {
-            Status = status;
             Result = result;
             Message = message;
             FinishedAt = now;
+            Status = status;
         }
 
         Changed?.Invoke(this);
