@@ -25,7 +25,8 @@ internal sealed class SandboxHarness : IAsyncDisposable
     {
         Sandbox = sandbox;
         _services = services;
-        Gateway = services.GetRequiredService<IRegistryGatewayProvider>().Get(RegistryName);
+        Registries = services.GetRequiredService<IRegistryGatewayProvider>();
+        Gateway = Registries.Get(RegistryName);
         Data = new DataDirectory(dataRoot);
         Backups = new FileBackupStore(Data);
     }
@@ -33,6 +34,9 @@ internal sealed class SandboxHarness : IAsyncDisposable
     public SandboxRegistry Sandbox { get; }
 
     public IRegistryGateway Gateway { get; }
+
+    /// <summary>The configured registries: this one, named <see cref="RegistryName"/>.</summary>
+    public IRegistryGatewayProvider Registries { get; }
 
     public DataDirectory Data { get; }
 
