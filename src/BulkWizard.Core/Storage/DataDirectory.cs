@@ -33,6 +33,9 @@ public sealed class DataDirectory
     /// <summary>Finished tasks, so their status answers after a restart.</summary>
     public string TasksPath => Path.Combine(Root, "tasks");
 
+    /// <summary>Scheduled runs still waiting for their time, so the next process picks them up.</summary>
+    public string SchedulesPath => Path.Combine(Root, "schedules");
+
     public string EnsurePlansFolder() => EnsureFolder(PlansPath);
 
     public string EnsureBackupsFolder() => EnsureFolder(BackupsPath);

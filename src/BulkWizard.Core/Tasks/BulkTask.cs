@@ -44,6 +44,12 @@ public sealed class BulkTask(string id, string planId, string registry, string o
 
     public ExecutionResult? Result { get; private set; }
 
+    /// <summary>When a scheduled task is to start (UTC); null for a task started on confirmation.</summary>
+    public DateTimeOffset? StartAt { get; private init; }
+
+    /// <summary>The plan made when a scheduled task's time came and its plan no longer matched (status plan_changed).</summary>
+    public ReplannedPlan? Replanned { get; private set; }
+
     /// <summary>Completes when the task has finished, whatever the outcome.</summary>
     public Task Completion => _completion.Task;
 
@@ -54,7 +60,7 @@ public sealed class BulkTask(string id, string planId, string registry, string o
 
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsFinished => Status is not (BulkTaskStatus.Pending or BulkTaskStatus.Running or BulkTaskStatus.Paused);
+    public bool IsFinished => Status is not (BulkTaskStatus.Pending or BulkTaskStatus.Scheduled or BulkTaskStatus.Running or BulkTaskStatus.Paused);
 
     /// <summary>Completed by <see cref="Resume"/>; a run waits on it between batches while the task is paused.</summary>
     private TaskCompletionSource? _resumed;
@@ -138,6 +144,15 @@ public sealed class BulkTask(string id, string planId, string registry, string o
         Changed?.Invoke(this);
     }
 
+    /// <summary>A task confirmed to start at <paramref name="startAt"/>, waiting for it.</summary>
+    internal static BulkTask Scheduled(string id, string planId, string registry, string operationType, DateTimeOffset createdAt, DateTimeOffset startAt) =>
+        new(id, planId, registry, operationType, createdAt)
+        {
+            StartAt = startAt,
+            _status = BulkTaskStatus.Scheduled,
+            Message = $"scheduled to start at {startAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}; cancel_task cancels it",
+        };
+
     /// <summary>A task finished by an earlier process, as the data directory kept it.</summary>
     internal static BulkTask Restored(FinishedTaskRecord record)
     {
@@ -146,6 +161,8 @@ public sealed class BulkTask(string id, string planId, string registry, string o
             StartedAt = record.StartedAt,
             Processed = record.Processed,
             TotalItems = record.TotalItems,
+            StartAt = record.StartAt,
+            Replanned = record.Replanned,
         };
         task.Finish(record.Status, record.Result, record.Message, record.FinishedAt ?? record.CreatedAt);
         task.Complete();
@@ -164,6 +181,13 @@ public sealed class BulkTask(string id, string planId, string registry, string o
         }
 
         Changed?.Invoke(this);
+    }
+
+    /// <summary>Finishes a task that never ran (a scheduled task cancelled, missed, or whose plan changed).</summary>
+    internal void FinishUnrun(BulkTaskStatus status, string message, DateTimeOffset now, ReplannedPlan? replanned = null)
+    {
+        Replanned = replanned;
+        Finish(status, null, message, now);
     }
 
     internal void Complete() => _completion.TrySetResult();

@@ -15,4 +15,6 @@ internal sealed record FinishedTaskRecord(
     int Processed,
     int TotalItems,
     string Message,
-    ExecutionResult? Result);
+    ExecutionResult? Result,
+    DateTimeOffset? StartAt = null,
+    ReplannedPlan? Replanned = null);

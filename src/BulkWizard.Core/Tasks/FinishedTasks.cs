@@ -19,7 +19,7 @@ public sealed class FinishedTasks(DataDirectory dataDirectory)
         ArgumentNullException.ThrowIfNull(task);
         var result = task.Result is { } full && full.Items.Count > ItemsKept ? full with { Items = [.. full.Items.Take(ItemsKept)] } : task.Result;
         var record = new FinishedTaskRecord(
-            task.Id, task.PlanId, task.Registry, task.OperationType, task.CreatedAt, task.StartedAt, task.FinishedAt, task.Status, task.Processed, task.TotalItems, task.Message, result);
+            task.Id, task.PlanId, task.Registry, task.OperationType, task.CreatedAt, task.StartedAt, task.FinishedAt, task.Status, task.Processed, task.TotalItems, task.Message, result, task.StartAt, task.Replanned);
         await AtomicFile.WriteJsonAsync(Path.Combine(dataDirectory.EnsureFolder(dataDirectory.TasksPath), task.Id + ".json"), record, cancellationToken);
         foreach (var old in Files().Skip(Kept))
         {
