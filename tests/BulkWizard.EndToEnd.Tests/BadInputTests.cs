@@ -74,6 +74,11 @@ public sealed class BadInputTests : IAsyncLifetime
         ("start_bulk_wizard", new() { ["operation_type"] = "configuration", ["answers"] = new JsonObject { ["scope"] = "everywhere" } }, "scope: 'everywhere'"),
         ("confirm_bulk_operation", new() { ["plan_id"] = "plan_0000000000000000", ["plan_hash"] = "abc" }, "plan_id"),
         ("confirm_bulk_operation", new() { ["plan_id"] = "../../etc/passwd", ["plan_hash"] = "abc" }, "plan_id"),
+        ("confirm_bulk_operation", new() { ["plan_id"] = "plan_0000000000000000", ["plan_hash"] = "abc", ["dry_run"] = false, ["start_at"] = "tonight" }, "start_at: 'tonight' is not a time in ISO 8601 with its offset; give a UTC time such as 2026-12-24T22:00:00Z"),
+        ("confirm_bulk_operation", new() { ["plan_id"] = "plan_0000000000000000", ["plan_hash"] = "abc", ["dry_run"] = false, ["start_at"] = "2030-01-01T22:00:00" }, "start_at: '2030-01-01T22:00:00' is not a time in ISO 8601 with its offset"),
+        ("confirm_bulk_operation", new() { ["plan_id"] = "plan_0000000000000000", ["plan_hash"] = "abc", ["dry_run"] = false, ["start_at"] = "2020-01-01T22:00:00Z" }, "start_at: 2020-01-01T22:00:00Z is not in the future"),
+        ("confirm_bulk_operation", new() { ["plan_id"] = "plan_0000000000000000", ["plan_hash"] = "abc", ["dry_run"] = false, ["start_at"] = "2099-01-01T22:00:00Z" }, "start_at: 2099-01-01T22:00:00Z is more than 30 days ahead; give a time no later than"),
+        ("confirm_bulk_operation", new() { ["plan_id"] = "plan_0000000000000000", ["plan_hash"] = "abc", ["start_at"] = "2099-01-01T22:00:00Z" }, "start_at: only a real run is scheduled; give dry_run false"),
         ("get_bulk_plan", new() { ["plan_id"] = "plan_0000000000000000" }, "plan_id"),
         ("get_bulk_plan", new() { ["plan_id"] = "..\\..\\plans" }, "plan_id"),
         ("get_task_status", new() { ["task_id"] = "task_nope" }, "task_id"),
@@ -129,9 +134,12 @@ public sealed class BadInputTests : IAsyncLifetime
         var wrong = new List<string>();
         var destructive = (await client.CallAsync("bulk_schema_cleanup", new() { ["cleanup_type"] = "test", ["unknown_impact"] = "proceed" }))["plan"]!;
         var confirm = new Dictionary<string, object?> { ["plan_id"] = destructive.Str("plan_id"), ["plan_hash"] = destructive.Str("plan_hash"), ["dry_run"] = false };
+        var inAnHour = DateTimeOffset.UtcNow.AddHours(1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         Expect(wrong, "real run before its dry run", await client.CallExpectingErrorAsync("confirm_bulk_operation", new(confirm) { ["confirmation"] = "YES" }), "dry_run");
+        Expect(wrong, "scheduled before its dry run", await client.CallExpectingErrorAsync("confirm_bulk_operation", new(confirm) { ["confirmation"] = "YES", ["start_at"] = inAnHour }), "dry_run: plan");
         await client.CallAsync("confirm_bulk_operation", new(confirm) { ["dry_run"] = true, ["wait_seconds"] = 50 });
         Expect(wrong, "YES typed wrong", await client.CallExpectingErrorAsync("confirm_bulk_operation", new(confirm) { ["confirmation"] = "yes" }), "confirmation: this plan is destructive; type YES exactly");
+        Expect(wrong, "YES typed wrong, scheduled", await client.CallExpectingErrorAsync("confirm_bulk_operation", new(confirm) { ["confirmation"] = "yes", ["start_at"] = inAnHour }), "confirmation: this plan is destructive; type YES exactly");
         Expect(wrong, "wrong hash", await client.CallExpectingErrorAsync("confirm_bulk_operation", new(confirm) { ["plan_hash"] = "0000", ["confirmation"] = "YES" }), "plan_hash");
 
         var harmless = (await client.CallAsync("bulk_schema_update", new() { ["pattern"] = "test-*", ["compatibility"] = "BACKWARD", ["dry_run"] = true }))["plan"]!;

@@ -62,7 +62,10 @@ public sealed class PlanReplay(IEnumerable<IBulkOperation> operations, IRegistry
         var session = new WizardSession("replay", wizard, gateway.Registry.Name, DateTimeOffset.UnixEpoch) { Config = config };
         foreach (var (key, value) in answers)
         {
+            // Proposed for the steps that ask it (validated again), and set for what no step asks but the steps read
+            // (include_deleted, given with the selection).
             session.Proposed[key] = value?.DeepClone();
+            session.Answers.Set(key, value);
         }
 
         if (await WizardEngine.NextQuestionAsync(session, cancellationToken) is { } open)

@@ -3,6 +3,7 @@ using BulkWizard.Core.Execution;
 using BulkWizard.Core.Operations;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
+using BulkWizard.Core.Scheduling;
 using BulkWizard.Core.Tasks;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol;
@@ -18,7 +19,7 @@ namespace BulkWizard.Server.Execution;
 /// </summary>
 public sealed class ExecutionLauncher(
     TaskManager tasks, PlanExecutor executor, PlanApprovals approvals, IRegistryGatewayProvider registries, IHostApplicationLifetime lifetime,
-    IEnumerable<IBulkOperation>? operations = null, AuditLog? audit = null, TimeProvider? time = null)
+    IEnumerable<IBulkOperation>? operations = null, AuditLog? audit = null, TimeProvider? time = null) : IPlanRunner
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
 
@@ -45,37 +46,42 @@ public sealed class ExecutionLauncher(
     public BulkTask Start(OperationPlan plan, bool dryRun, string confirmedBy)
     {
         EnsureRunnable(plan, dryRun, confirmedBy);
-        var gateway = registries.Get(plan.Registry);
-        return tasks.Start(plan.Id, plan.Registry, plan.OperationType, plan.Changes.Count, async (task, token) =>
+        return tasks.Start(plan.Id, plan.Registry, plan.OperationType, plan.Changes.Count, (task, token) => RunAsync(plan, task, dryRun, confirmedBy, token));
+    }
+
+    /// <summary>A scheduled run's body, at its time: the same run, backup, journal and audit entry as one started on confirmation.</summary>
+    public Task<ExecutionResult> RunAsync(OperationPlan plan, BulkTask task, string confirmedBy, CancellationToken cancellationToken) =>
+        RunAsync(plan, task, dryRun: false, confirmedBy, cancellationToken);
+
+    private async Task<ExecutionResult> RunAsync(OperationPlan plan, BulkTask task, bool dryRun, string confirmedBy, CancellationToken token)
+    {
+        var request = new ExecutionRequest(plan.Config, dryRun, confirmedBy, task.Id, (processed, total, message) =>
         {
-            var request = new ExecutionRequest(plan.Config, dryRun, confirmedBy, task.Id, (processed, total, message) =>
-            {
-                task.Report(processed, total, message);
-                plan.Config.ProgressCallback?.Invoke(processed, total, message);
-            })
-            {
-                HostStopping = lifetime.ApplicationStopping,
-                Registries = registries,
-                BetweenBatches = task.WaitWhilePausedAsync,
-            };
-            var result = await executor.ExecuteAsync(plan, gateway, request, token);
-            if (dryRun && result.TaskStatus == BulkTaskStatus.Completed)
-            {
-                approvals.RecordDryRun(plan);
-            }
+            task.Report(processed, total, message);
+            plan.Config.ProgressCallback?.Invoke(processed, total, message);
+        })
+        {
+            HostStopping = lifetime.ApplicationStopping,
+            Registries = registries,
+            BetweenBatches = task.WaitWhilePausedAsync,
+        };
+        var result = await executor.ExecuteAsync(plan, registries.Get(plan.Registry), request, token);
+        if (dryRun && result.TaskStatus == BulkTaskStatus.Completed)
+        {
+            approvals.RecordDryRun(plan);
+        }
 
-            if (!dryRun && result.TaskStatus == BulkTaskStatus.Completed && _operations.TryGetValue(plan.OperationType, out var operation))
-            {
-                result = await operation.CompletedAsync(plan, result, CancellationToken.None);
-            }
+        if (!dryRun && result.TaskStatus == BulkTaskStatus.Completed && _operations.TryGetValue(plan.OperationType, out var operation))
+        {
+            result = await operation.CompletedAsync(plan, result, CancellationToken.None);
+        }
 
-            if (!dryRun && audit is not null)
-            {
-                await audit.AppendAsync(plan, result, task.Id, clock.GetUtcNow(), CancellationToken.None);
-            }
+        if (!dryRun && audit is not null)
+        {
+            await audit.AppendAsync(plan, result, task.Id, clock.GetUtcNow(), CancellationToken.None);
+        }
 
-            return result;
-        });
+        return result;
     }
 
     /// <summary>Waits until the task finishes, <paramref name="waitSeconds"/> pass, or the call is cancelled; the task goes on in every case.</summary>

@@ -1,6 +1,7 @@
 using BulkWizard.Core.Operations;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Registry;
+using BulkWizard.Core.Scheduling;
 using BulkWizard.Core.Tasks;
 using BulkWizard.Core.Wizard;
 using ModelContextProtocol;
@@ -14,7 +15,9 @@ namespace BulkWizard.Server.Execution;
 /// needs, a destructive plan only after its dry run) → consume the confirmation (real runs) → start the task → wait a
 /// bounded time. Used by the wizard conversation, <c>confirm_bulk_operation</c> and <c>restore_backup</c>.
 /// </summary>
-public sealed class PlanService(IRegistryGatewayProvider registries, IEnumerable<IBulkOperation> operations, IPlanStore plans, PlanApprovals approvals, ExecutionLauncher launcher)
+public sealed class PlanService(
+    IRegistryGatewayProvider registries, IEnumerable<IBulkOperation> operations, IPlanStore plans, PlanApprovals approvals, ExecutionLauncher launcher,
+    RunScheduler? scheduler = null, PlanReplay? replay = null)
 {
     public IReadOnlyList<IBulkOperation> Operations { get; } = [.. operations];
 
@@ -51,6 +54,11 @@ public sealed class PlanService(IRegistryGatewayProvider registries, IEnumerable
         // What the executor would refuse whatever the confirmation (a read-only registry, say) is said first: it is the
         // reason that stands, and no dry run or typed YES would get past it.
         launcher.EnsureRunnable(plan, request.DryRun, request.ConfirmedBy);
+        if (request.StartAt is not null)
+        {
+            EnsureSchedulable(plan, request.DryRun);
+        }
+
         if (approvals.Refusal(plan, request.Confirmation, request.DryRun) is { } refusal)
         {
             return PlanRun.Refused(refusal);
@@ -60,9 +68,34 @@ public sealed class PlanService(IRegistryGatewayProvider registries, IEnumerable
             return PlanRun.Refused($"plan_id: plan {plan.Id} has already been executed; a confirmation is used once.");
         }
 
+        if (request.StartAt is { } startAt)
+        {
+            // Confirmed now, run later: the plan's lifetime is not checked again at its time, the re-plan is.
+            return new PlanRun(await scheduler!.ScheduleAsync(plan, startAt, request.ConfirmedBy, cancellationToken), null);
+        }
+
         var task = launcher.Start(plan, request.DryRun, request.ConfirmedBy);
         await ExecutionLauncher.WaitAsync(task, request.WaitSeconds, progress, cancellationToken);
         return new PlanRun(task, null);
+    }
+
+    /// <summary>What no confirmation gets past for a scheduled run: a dry run (it runs now), or a plan its answers cannot make again.</summary>
+    private void EnsureSchedulable(OperationPlan plan, bool dryRun)
+    {
+        if (scheduler is null || replay is null)
+        {
+            throw new McpException("start_at: this server does not schedule runs; leave start_at out to run now.");
+        }
+
+        if (dryRun)
+        {
+            throw new McpException("start_at: only a real run is scheduled; give dry_run false with start_at, or leave start_at out for a dry run now.");
+        }
+
+        if (replay.NotReplayable(plan) is { } reason)
+        {
+            throw new McpException($"start_at: {reason} Leave start_at out to run it now.");
+        }
     }
 
     /// <summary>

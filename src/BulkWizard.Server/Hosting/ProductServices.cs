@@ -8,6 +8,7 @@ using BulkWizard.Core.Migration;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Recovery;
 using BulkWizard.Core.Registry;
+using BulkWizard.Core.Scheduling;
 using BulkWizard.Core.SchemaUpdate;
 using BulkWizard.Core.Storage;
 using BulkWizard.Core.Tasks;
@@ -52,6 +53,11 @@ public static class ProductServices
         services.AddSingleton<RecoveryPlanner>();
         services.AddSingleton<RunUndoPlanner>();
         services.AddHostedService<InterruptedRunsNotice>();
+        services.AddSingleton<ScheduledRuns>();
+        services.AddSingleton<PlanReplay>();
+        services.AddSingleton<IPlanRunner>(sp => sp.GetRequiredService<ExecutionLauncher>());
+        services.AddSingleton<RunScheduler>();
+        services.AddHostedService<ScheduledRunsStartup>();
         services.AddKafkaImpactCheck(TimeSpan.FromSeconds(options.Impact.KafkaTimeoutSeconds));
 
         // The operation types, each with the tool class of its planning tool: one line per operation.

@@ -11,16 +11,16 @@ namespace BulkWizard.Server.Tools;
 public sealed class TaskTools(TaskManager tasks)
 {
     [McpServerTool(Name = "get_task_status", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("The status of a run: pending, running, paused (pause_task), completed, failed, cancelled, rolled_back or rollback_failed; processed of total_items, message, timestamps, and once finished the result (applied, undone, failed, skipped and conflict counts, the first errors, the backup id, who confirmed).")]
+    [Description("The status of a run: pending, scheduled (waiting for its start_at), running, paused (pause_task), completed, failed, cancelled, rolled_back, rollback_failed, missed (its start_at passed while no server ran; not run) or plan_changed (at its start_at the plan's answers planned something else; not run, replanned names the new plan to review and confirm); processed of total_items, message, timestamps, and once it has run the result (applied, undone, failed, skipped and conflict counts, the first errors, the backup id, who confirmed).")]
     public TaskSnapshot GetTaskStatus([Description("The task_id returned when a plan was confirmed.")] string task_id) =>
         TaskSnapshot.From(Find(task_id));
 
     [McpServerTool(Name = "list_tasks", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("The runs of this server process and the last 200 finished ones of earlier processes, newest first.")]
+    [Description("The runs of this server process, the scheduled runs waiting for their time, and the last 200 finished ones of earlier processes, newest first; statuses as get_task_status gives them (scheduled, running, paused, completed, missed, plan_changed, …).")]
     public TaskList ListTasks() => new([.. tasks.List().Select(TaskSnapshot.From)]);
 
     [McpServerTool(Name = "cancel_task", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Aborts a running task: items in flight finish, no new item starts, then the applied changes are rolled back when the run has rollback_on_error (the default). Returns the task as it is now; follow it with get_task_status.")]
+    [Description("Aborts a running task: items in flight finish, no new item starts, then the applied changes are rolled back when the run has rollback_on_error (the default). A scheduled task is cancelled before it starts: nothing runs. Returns the task as it is now; follow it with get_task_status.")]
     public TaskSnapshot CancelTask([Description("The task_id to abort.")] string task_id)
     {
         var task = Find(task_id);

@@ -35,6 +35,9 @@ public sealed class ConversationState
 
     public int WaitSeconds { get; set; } = Execution.ExecutionLauncher.DefaultWaitSeconds;
 
+    /// <summary>The confirmed real run waits for this time (<c>start_at</c>); null to run on confirmation.</summary>
+    public DateTimeOffset? StartAt { get; set; }
+
     public static ConversationState Of(WizardSession session) =>
         (ConversationState)session.Items.GetOrAdd(Item, _ => new ConversationState());
 

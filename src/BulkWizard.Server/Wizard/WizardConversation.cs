@@ -167,14 +167,16 @@ public sealed class WizardConversation(
 
     /// <summary>
     /// <c>confirm_bulk_operation</c> with a client that shows forms: the person sees the preview and confirms
-    /// (a destructive plan gets its dry run first, then a typed YES); any confirmation argument is ignored.
+    /// (a destructive plan gets its dry run first, then a typed YES); any confirmation argument is ignored. With
+    /// <paramref name="startAt"/>, the real run confirmed is scheduled for then.
     /// </summary>
     public Task<WizardReply> ConfirmAsync(
-        McpServer server, RequestContext<CallToolRequestParams> request, OperationPlan? plan, int waitSeconds, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+        McpServer server, RequestContext<CallToolRequestParams> request, OperationPlan? plan, int waitSeconds, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken,
+        DateTimeOffset? startAt = null)
     {
         var session = SessionIdFrom(request.Params?.RequestState) is { } id
             ? Resume(id)
-            : OpenForPlan(plan ?? throw new WizardInputException("plan_id: no plan to confirm."), waitSeconds);
+            : OpenForPlan(plan ?? throw new WizardInputException("plan_id: no plan to confirm."), waitSeconds, startAt);
         return ConverseAsync(server, request, session, progress, cancellationToken);
     }
 
@@ -253,7 +255,7 @@ public sealed class WizardConversation(
         }
     }
 
-    private WizardSession OpenForPlan(OperationPlan plan, int waitSeconds)
+    private WizardSession OpenForPlan(OperationPlan plan, int waitSeconds, DateTimeOffset? startAt)
     {
         var session = sessions.Create(new PlannedWizard(plan.OperationType), plan.Registry);
         session.PlanId = plan.Id;
@@ -261,6 +263,7 @@ public sealed class WizardConversation(
         state.Plan = plan;
         state.Stage = ConversationStage.Preview;
         state.WaitSeconds = waitSeconds;
+        state.StartAt = startAt;
 
         // A stored plan was reviewed when it was made: only the preview and the confirmation remain.
         state.ReviewIndex = int.MaxValue;
@@ -418,7 +421,7 @@ public sealed class WizardConversation(
     {
         var plan = state.Plan!;
         var confirmation = dryRun ? null : plan.IsDestructive ? PlanApprovals.TypedYes : PlanApprovals.Accept;
-        var run = await planning.RunAsync(plan, new RunRequest(dryRun, confirmation, confirmedBy, state.WaitSeconds), progress, cancellationToken);
+        var run = await planning.RunAsync(plan, new RunRequest(dryRun, confirmation, confirmedBy, state.WaitSeconds) { StartAt = dryRun ? null : state.StartAt }, progress, cancellationToken);
         if (run.Refusal is { } refusal)
         {
             return WizardReplies.Finished(session, "refused", refusal);

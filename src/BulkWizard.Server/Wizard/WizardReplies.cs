@@ -1,4 +1,5 @@
 using BulkWizard.Core.Plans;
+using BulkWizard.Core.Scheduling;
 using BulkWizard.Core.Tasks;
 using BulkWizard.Core.Wizard;
 using BulkWizard.Server.Tools.Results;
@@ -14,7 +15,10 @@ public sealed class WizardReplies(IPlanStore plans)
         Status = TaskSnapshot.From(task).Status,
         Registry = plan.Registry,
         SessionId = sessionId,
-        Message = task.IsFinished ? task.Message : $"Task {task.Id} is running; follow it with get_task_status or stop it with cancel_task.",
+        Message = task.IsFinished ? task.Message
+            : task.Status == BulkTaskStatus.Scheduled
+                ? $"Task {task.Id} is scheduled to start at {StartAt.Format(task.StartAt!.Value)}; then the plan's answers are planned again and it runs only if that gives this very plan. Follow it with get_task_status, or cancel it with cancel_task."
+                : $"Task {task.Id} is running; follow it with get_task_status or stop it with cancel_task.",
         Plan = PlanSummary.From(plan, plans.PathOf(plan.Id)),
         Task = TaskSnapshot.From(task),
         Next = dryRun ? ConfirmNext(plan) : null,

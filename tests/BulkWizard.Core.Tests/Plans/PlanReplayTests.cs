@@ -31,6 +31,22 @@ public sealed class PlanReplayTests
     }
 
     [Fact]
+    public async Task Replay_AnswerNoStepAsks_IsKept_SoThePlanStillMatches()
+    {
+        await using var harness = await SandboxHarness.StartAsync();
+        await harness.RegisterEachAsync(["orders-value"]);
+        var replay = Replay(harness);
+        var answers = CompatibilityAnswers("orders-*", "FULL");
+        answers["include_deleted"] = false;
+        var confirmed = await replay.PlanAsync(SandboxHarness.RegistryName, answers, TestPlans.RealRun(), CancellationToken.None);
+
+        var result = await replay.ReplayAsync(confirmed, CancellationToken.None);
+
+        Assert.Equal(false, confirmed.Answers["include_deleted"]?.GetValue<bool>());
+        Assert.True(result.Matches);
+    }
+
+    [Fact]
     public async Task Replay_SubjectAddedSinceConfirmation_DoesNotMatch_AndTheNewPlanHasIt()
     {
         await using var harness = await SandboxHarness.StartAsync();

@@ -5,7 +5,7 @@ namespace BulkWizard.EndToEnd.Tests.Support;
 
 public static class TaskPolling
 {
-    private static readonly string[] Finished = ["completed", "failed", "cancelled", "rolled_back", "rollback_failed"];
+    private static readonly string[] Finished = ["completed", "failed", "cancelled", "rolled_back", "rollback_failed", "missed", "plan_changed"];
 
     /// <summary>Polls get_task_status until the task has finished, failing after <paramref name="timeout"/>.</summary>
     public static async Task<JsonObject> WaitFinishedAsync(this McpClient client, string taskId, TimeSpan timeout)

@@ -3,7 +3,10 @@ using BulkWizard.Core.Tasks;
 
 namespace BulkWizard.Server.Tools.Results;
 
-/// <summary>A task as <c>get_task_status</c> shows it; <see cref="Result"/> once it has finished.</summary>
+/// <summary>
+/// A task as <c>get_task_status</c> shows it; <see cref="Result"/> once it has run. A scheduled task has its
+/// <see cref="StartAt"/>; one not run because its plan changed names the new plan in <see cref="Replanned"/>.
+/// </summary>
 public sealed record TaskSnapshot(
     string TaskId,
     string PlanId,
@@ -16,7 +19,9 @@ public sealed record TaskSnapshot(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    TaskOutcome? Result)
+    TaskOutcome? Result,
+    DateTimeOffset? StartAt,
+    ReplannedPlan? Replanned)
 {
     public static TaskSnapshot From(BulkTask task) => new(
         task.Id,
@@ -30,5 +35,7 @@ public sealed record TaskSnapshot(
         task.CreatedAt,
         task.StartedAt,
         task.FinishedAt,
-        task.Result is { } result ? TaskOutcome.From(result) : null);
+        task.Result is { } result ? TaskOutcome.From(result) : null,
+        task.StartAt,
+        task.Replanned);
 }
