@@ -120,6 +120,63 @@ public sealed class ScheduledRunTests
         Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));
     }
 
+    [Fact]
+    public async Task TimePassedWhileNoServerRan_NextProcessReportsItMissed_OnStderrToo_AndNeverRunsIt()
+    {
+        await using var harness = await WizardHarness.StartAsync();
+        string taskId;
+        await using (var first = await ServerLauncher.ConnectAsync(harness.Settings))
+        {
+            var plan = await PlanAsync(first, "NONE");
+            taskId = (await first.CallAsync("confirm_bulk_operation", Confirm(plan, UtcText(DateTimeOffset.UtcNow.AddHours(1)))))["task"]!.Str("task_id");
+        }
+
+        // The hour passes while no server runs: the kept schedule is moved back, as the clock would have moved on.
+        var schedule = Path.Combine(harness.DataDirectory, "schedules", taskId + ".json");
+        var kept = JsonNode.Parse(await File.ReadAllTextAsync(schedule))!;
+        var missedAt = UtcText(DateTimeOffset.UtcNow.AddMinutes(-5));
+        kept["start_at"] = missedAt;
+        await File.WriteAllTextAsync(schedule, kept.ToJsonString());
+        var before = await harness.SnapshotAsync();
+
+        await using var next = RawServerProcess.Start(harness.Settings);
+        await next.InitializeAsync("2025-11-25", Timeout);
+        var listed = await ListedAsync(next, taskId);
+        var notice = $"Scheduled task {taskId} (plan {listed.Str("plan_id")}) was to start at {missedAt}, when no server was running: missed";
+        using (var deadline = new CancellationTokenSource(Timeout))
+        using (var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(100)))
+        {
+            // The notice is written once the start-up pass is done, which may be just after the task is listed.
+            while (!next.Stderr.Contains(notice, StringComparison.Ordinal))
+            {
+                Assert.True(await tick.WaitForNextTickAsync(deadline.Token), $"no start-up notice on stderr: {next.Stderr}");
+            }
+        }
+
+        Assert.Equal("missed", listed.Str("status"));
+        Assert.StartsWith($"missed: plan {listed.Str("plan_id")} was scheduled to start at {missedAt}, when no server was running; it is not run late.", listed.Str("message"), StringComparison.Ordinal);
+        Assert.False(File.Exists(schedule));
+        Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));
+    }
+
+    [Fact]
+    public async Task ViewOnlyServer_RefusesAScheduledConfirmation_NothingIsScheduled()
+    {
+        await using var harness = await WizardHarness.StartAsync();
+        JsonNode plan;
+        await using (var writable = await ServerLauncher.ConnectAsync(harness.Settings))
+        {
+            plan = await PlanAsync(writable, "NONE");
+        }
+
+        await using var client = await ServerLauncher.ConnectAsync(new Dictionary<string, string>(harness.Settings) { ["VIEWONLY"] = "true" });
+        var refusal = await client.CallExpectingErrorAsync("confirm_bulk_operation", Confirm(plan, UtcText(DateTimeOffset.UtcNow.AddHours(1))));
+
+        Assert.Contains("read-only", refusal, StringComparison.Ordinal);
+        Assert.Empty((await client.CallAsync("list_tasks"))["tasks"]!.AsArray());
+        Assert.False(Directory.Exists(Path.Combine(harness.DataDirectory, "schedules")));
+    }
+
     private static async Task<JsonNode> PlanAsync(McpClient client, string level) =>
         (await client.CallAsync("bulk_schema_update", new() { ["pattern"] = "test-*", ["compatibility"] = level }))["plan"]!;
 
@@ -129,6 +186,23 @@ public sealed class ScheduledRunTests
     };
 
     private static string UtcText(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The same, through a raw process (whose stderr the test reads).</summary>
+    private static async Task<JsonNode> ListedAsync(RawServerProcess server, string taskId)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        for (var id = 100; ; id++)
+        {
+            var tasks = (await server.CallToolAsync(id, "list_tasks", new JsonObject(), Timeout))["tasks"]!.AsArray();
+            if (tasks.FirstOrDefault(t => t!.Str("task_id") == taskId) is { } task)
+            {
+                return task;
+            }
+
+            Assert.True(await tick.WaitForNextTickAsync(deadline.Token), $"task {taskId} not listed after {Timeout}");
+        }
+    }
 
     /// <summary>Polls list_tasks until the task is listed: the next process picks up its schedules in the background at start-up.</summary>
     private static async Task<JsonNode> ListedAsync(McpClient client, string taskId)

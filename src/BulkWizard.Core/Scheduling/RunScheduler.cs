@@ -49,7 +49,7 @@ public sealed partial class RunScheduler(
                 continue;
             }
 
-            var task = tasks.AddScheduled(run.TaskId, run.PlanId, run.Registry, run.OperationType, run.CreatedAt, run.StartAt);
+            var task = BulkTask.Scheduled(run.TaskId, run.PlanId, run.Registry, run.OperationType, run.CreatedAt, run.StartAt);
             await tasks.FinishUnrunAsync(task, BulkTaskStatus.Missed,
                 $"missed: plan {run.PlanId} was scheduled to start at {StartAt.Format(run.StartAt)}, when no server was running; it is not run late. Plan again and confirm it to run it now or at another time.");
             schedules.Remove(run.TaskId);

@@ -66,8 +66,10 @@ public sealed partial class TaskManager : IDisposable
     public async Task FinishUnrunAsync(BulkTask task, BulkTaskStatus status, string message, ReplannedPlan? replanned = null)
     {
         ArgumentNullException.ThrowIfNull(task);
-        _tasks[task.Id] = task;
         task.FinishUnrun(status, message, clock.GetUtcNow(), replanned);
+
+        // Listed once finished: a task reported missed at start-up is never seen as scheduled.
+        _tasks[task.Id] = task;
         await KeepAsync(task);
         task.Complete();
     }
