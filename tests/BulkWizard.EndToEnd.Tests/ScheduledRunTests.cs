@@ -160,6 +160,24 @@ public sealed class ScheduledRunTests
     }
 
     [Fact]
+    public async Task WithForms_ThePersonConfirms_AndTheRunIsScheduled()
+    {
+        await using var harness = await WizardHarness.StartAsync();
+        var before = await harness.SnapshotAsync();
+        var script = new ElicitationScript(ElicitationScript.Accept("view_details", false), ElicitationScript.Accept("decision", "proceed"));
+        await using var person = await ServerLauncher.ConnectWithFormsAsync(harness.Settings, null, script);
+        var plan = await PlanAsync(person, "NONE");
+        var startAt = UtcText(DateTimeOffset.UtcNow.AddHours(1));
+
+        var reply = await person.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = plan.Str("plan_id"), ["plan_hash"] = plan.Str("plan_hash"), ["dry_run"] = false, ["start_at"] = startAt });
+
+        Assert.Equal(2, script.Asked.Count);
+        Assert.Equal("scheduled", reply.Str("status"));
+        Assert.Equal(startAt, UtcText(DateTimeOffset.Parse(reply["task"]!.Str("start_at"), CultureInfo.InvariantCulture)));
+        Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));
+    }
+
+    [Fact]
     public async Task ViewOnlyServer_RefusesAScheduledConfirmation_NothingIsScheduled()
     {
         await using var harness = await WizardHarness.StartAsync();
