@@ -172,6 +172,7 @@ public sealed class ScheduledRunTests
         var reply = await person.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = plan.Str("plan_id"), ["plan_hash"] = plan.Str("plan_hash"), ["dry_run"] = false, ["start_at"] = startAt });
 
         Assert.Equal(2, script.Asked.Count);
+        Assert.Contains($"Scheduled: the run starts at {startAt}, and only if the registry then still gives this very plan.", script.Asked[1].Message, StringComparison.Ordinal);
         Assert.Equal("scheduled", reply.Str("status"));
         Assert.Equal(startAt, UtcText(DateTimeOffset.Parse(reply["task"]!.Str("start_at"), CultureInfo.InvariantCulture)));
         Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));

@@ -26,6 +26,12 @@ public static class PlanStageQuestions
     public static Question Confirm(OperationPlan plan, ConversationState state)
     {
         var context = state.ViewDetails ? PlanPreview.Render(plan, Tools.Results.PlanSummary.PageSize) : Summary(plan);
+        if (state.StartAt is { } startAt)
+        {
+            // The person confirms now what runs later: said before the answer, not after.
+            context += $"\n\nScheduled: the run starts at {Core.Scheduling.StartAt.Format(startAt)}, and only if the registry then still gives this very plan.";
+        }
+
         if (plan.IsDestructive)
         {
             return new Question(
