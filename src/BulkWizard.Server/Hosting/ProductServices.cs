@@ -4,6 +4,7 @@ using BulkWizard.Core.Cleanup;
 using BulkWizard.Core.Cleanup.Impact;
 using BulkWizard.Core.Configuration;
 using BulkWizard.Core.Execution;
+using BulkWizard.Core.Execution.Leasing;
 using BulkWizard.Core.Migration;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Recovery;
@@ -41,7 +42,10 @@ public static class ProductServices
         services.AddSingleton<FinishedTasks>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<TaskManager>();
-        services.AddSingleton<PlanExecutor>();
+        services.AddSingleton(sp => new PlanExecutor(
+            sp.GetRequiredService<IBackupStore>(), sp.GetRequiredService<DataDirectory>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PlanExecutor>>(),
+            options.Safety.RegistryLeaseSeconds == 0 ? null : new RegistryLeaseOptions { Duration = TimeSpan.FromSeconds(options.Safety.RegistryLeaseSeconds) }));
         services.AddSingleton<ExecutionLauncher>();
         services.AddSingleton<PlanService>();
         services.AddSingleton<PlanReviews>();
