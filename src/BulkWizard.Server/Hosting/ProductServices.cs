@@ -1,5 +1,6 @@
 using BulkWizard.Core.Audit;
 using BulkWizard.Core.Backups;
+using BulkWizard.Core.Backups.Retention;
 using BulkWizard.Core.Cleanup;
 using BulkWizard.Core.Cleanup.Impact;
 using BulkWizard.Core.Configuration;
@@ -32,7 +33,7 @@ public static class ProductServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
-        services.AddSingleton(new DataDirectory(options.DataDirectory));
+        services.AddSingleton(new DataDirectory(options.DataDirectory, options.BackupDirectory));
         services.AddSingleton<IBackupStore, FileBackupStore>();
         services.AddSingleton<IPlanStore, FilePlanStore>();
         services.AddSingleton(sp => new PlanApprovals(
@@ -56,6 +57,10 @@ public static class ProductServices
         services.AddSingleton<RecoveryPlanner>();
         services.AddSingleton<RunUndoPlanner>();
         services.AddHostedService<InterruptedRunsNotice>();
+        services.AddSingleton(sp => new BackupPruner(
+            sp.GetRequiredService<DataDirectory>(), options.BackupRetention.ToPolicy(), sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<BackupPruner>>(), sp.GetRequiredService<TaskManager>()));
+        services.AddHostedService<BackupRetentionAtStartup>();
         services.AddKafkaImpactCheck(TimeSpan.FromSeconds(options.Impact.KafkaTimeoutSeconds));
 
         // The operation types, each with the tool class of its planning tool: one line per operation.
