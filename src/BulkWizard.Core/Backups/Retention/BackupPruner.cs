@@ -14,7 +14,8 @@ namespace BulkWizard.Core.Backups.Retention;
 /// shared by several servers; archives are kept as archives): after a run sealed its backup and at start-up. It is
 /// conservative: a backup is never removed while its seal is missing (a run, here or on another machine, may still be
 /// writing it), while its journal lacks its last line (the run is going on, or was interrupted and not recovered), or
-/// while a task this server knows may still be undone from it (<c>undo_task</c> reads the journal beside the backup).
+/// while a task this server knows may still be undone from it (<c>undo_task</c> reads the journal beside the backup),
+/// nor a backup whose run was on another host (that host's server knows its tasks, and removes it by its own policy).
 /// Every removal is logged and written to the audit log.
 /// </summary>
 public sealed class BackupPruner(
@@ -50,7 +51,8 @@ public sealed class BackupPruner(
                 continue;
             }
 
-            if (Protection(id, folder, justSealed, undoable) is { } protection)
+            var protection = Protection(id, folder, justSealed, undoable) ?? await OtherHostAsync(folder, cancellationToken);
+            if (protection is not null)
             {
                 kept.Add(new PrunedBackup(id, createdAt, protection));
                 RetentionLog.KeptProtected(logger, id, protection);
@@ -124,6 +126,31 @@ public sealed class BackupPruner(
         }
 
         return undoable.GetValueOrDefault(id);
+    }
+
+    /// <summary>
+    /// A backup whose run was on another host is left to that host's server: only it knows whether its task may still be
+    /// undone. A journal that does not read names no host.
+    /// </summary>
+    private static async Task<string?> OtherHostAsync(string folder, CancellationToken cancellationToken)
+    {
+        var journal = Path.Combine(folder, ExecutionJournal.FileName);
+        if (!File.Exists(journal))
+        {
+            return null;
+        }
+
+        try
+        {
+            var owner = (await ExecutionJournalReader.ReadAsync(journal, cancellationToken)).Started?.Owner;
+            return owner is not null && !string.Equals(owner.HostName, Execution.Locking.ProcessProbe.HostName, StringComparison.OrdinalIgnoreCase)
+                ? $"its run was on host '{owner.HostName}', whose server alone knows whether its task may still be undone; that server's retention removes it"
+                : null;
+        }
+        catch (Exception e) when (e is JournalCorruptedException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The backups of tasks this server knows that left changes applied: <c>undo_task</c> may still need them.</summary>

@@ -151,6 +151,29 @@ public sealed class BackupPrunerTests : IDisposable
             report.KeptProtected.Select(k => (k.BackupId, k.Reason)));
     }
 
+    [Fact]
+    public async Task BackupOfARunOnAnotherHost_IsLeftToThatHostsServer()
+    {
+        var foreign = await SealedAsync(90);
+        var own = await SealedAsync(80);
+        await JournalAsync(foreign, RunOwner.Current with { HostName = "build-agent-7" });
+        await JournalAsync(own, RunOwner.Current);
+
+        var report = await Pruner(new BackupRetentionPolicy(MaxAgeDays: 1)).PruneAsync("at start-up", null, CancellationToken.None);
+
+        Assert.Equal([own], report.Removed.Select(r => r.BackupId));
+        Assert.Equal(
+            "its run was on host 'build-agent-7', whose server alone knows whether its task may still be undone; that server's retention removes it",
+            Assert.Single(report.KeptProtected).Reason);
+    }
+
+    private async Task JournalAsync(string backupId, RunOwner owner)
+    {
+        await using var journal = await ExecutionJournal.OpenAsync(Path.Combine(_data.BackupsPath, backupId), _clock, CancellationToken.None);
+        await journal.AppendAsync(new StartedEntry("plan_0000000000000001", "sandbox", "task_1", 1, owner), CancellationToken.None);
+        await journal.AppendAsync(new CompletedEntry("completed"), CancellationToken.None);
+    }
+
     private static async Task<string> FinishedTaskAsync(TaskManager tasks, string backupId, int applied)
     {
         var task = tasks.Start("plan_0000000000000001", "sandbox", "schema_update", 2, (_, _) => Task.FromResult(new ExecutionResult
