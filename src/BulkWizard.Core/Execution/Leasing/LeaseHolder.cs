@@ -7,13 +7,15 @@ namespace BulkWizard.Core.Execution.Leasing;
 /// subject's config (string values only, as the registry stores properties).
 /// </summary>
 /// <param name="Token">Random per acquisition: the one thing that says "this lease is mine".</param>
+/// <param name="ProcessStartTime">Tells the holder apart from a later process that got the same id (see <c>ProcessProbe</c>).</param>
 internal sealed record LeaseHolder(
-    string Token, string Host, int ProcessId, string PlanId, string? TaskId, string ConfirmedBy, DateTimeOffset AcquiredAt, DateTimeOffset ExpiresAt)
+    string Token, string Host, int ProcessId, DateTimeOffset ProcessStartTime, string PlanId, string? TaskId, string ConfirmedBy,
+    DateTimeOffset AcquiredAt, DateTimeOffset ExpiresAt)
 {
     private const string Prefix = "bulkwizard.lease.";
 
     public static IReadOnlyList<string> Keys { get; } =
-        [Prefix + "token", Prefix + "host", Prefix + "process", Prefix + "plan", Prefix + "task", Prefix + "confirmed_by", Prefix + "acquired_at", Prefix + "expires_at"];
+        [Prefix + "token", Prefix + "host", Prefix + "process", Prefix + "process_started", Prefix + "plan", Prefix + "task", Prefix + "confirmed_by", Prefix + "acquired_at", Prefix + "expires_at"];
 
     public bool IsLive(DateTimeOffset now) => ExpiresAt > now;
 
@@ -22,6 +24,7 @@ internal sealed record LeaseHolder(
         [Prefix + "token"] = Token,
         [Prefix + "host"] = Host,
         [Prefix + "process"] = ProcessId.ToString(CultureInfo.InvariantCulture),
+        [Prefix + "process_started"] = ProcessStartTime.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
         [Prefix + "plan"] = PlanId,
         [Prefix + "task"] = TaskId ?? "",
         [Prefix + "confirmed_by"] = ConfirmedBy,
@@ -38,6 +41,7 @@ internal sealed record LeaseHolder(
         }
 
         if (!int.TryParse(properties.GetValueOrDefault(Prefix + "process"), NumberStyles.None, CultureInfo.InvariantCulture, out var process)
+            || !TryParse(properties.GetValueOrDefault(Prefix + "process_started"), out var started)
             || !TryParse(properties.GetValueOrDefault(Prefix + "acquired_at"), out var acquired)
             || !TryParse(properties.GetValueOrDefault(Prefix + "expires_at"), out var expires))
         {
@@ -46,12 +50,12 @@ internal sealed record LeaseHolder(
 
         var task = properties.GetValueOrDefault(Prefix + "task");
         return new LeaseHolder(
-            token, properties.GetValueOrDefault(Prefix + "host") ?? "", process, properties.GetValueOrDefault(Prefix + "plan") ?? "",
+            token, properties.GetValueOrDefault(Prefix + "host") ?? "", process, started, properties.GetValueOrDefault(Prefix + "plan") ?? "",
             string.IsNullOrEmpty(task) ? null : task, properties.GetValueOrDefault(Prefix + "confirmed_by") ?? "", acquired, expires);
     }
 
     /// <summary>Lease properties that do not read: held until someone removes them, since nothing says when they end.</summary>
-    public static LeaseHolder Malformed { get; } = new("", "", 0, "", null, "", DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+    public static LeaseHolder Malformed { get; } = new("", "", 0, DateTimeOffset.MinValue, "", null, "", DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
 
     public bool IsMalformed => Token.Length == 0;
 

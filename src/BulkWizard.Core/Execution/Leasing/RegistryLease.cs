@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Execution.Locking;
@@ -49,17 +50,35 @@ internal sealed class RegistryLease
         }
 
         var existing = await ReadAsync(gateway, cancellationToken);
-        if (existing is { } other && other.IsLive(time.GetUtcNow()))
+        if (existing is { } other && other.IsLive(time.GetUtcNow()) && !IsAbandoned(other))
         {
             throw Held(gateway, other);
         }
 
         var now = time.GetUtcNow();
         var mine = new LeaseHolder(
-            RandomNumberGenerator.GetHexString(16, lowercase: true), ProcessProbe.HostName, ProcessProbe.CurrentProcessId,
+            RandomNumberGenerator.GetHexString(16, lowercase: true), ProcessProbe.HostName, ProcessProbe.CurrentProcessId, ProcessProbe.CurrentProcessStartTime,
             request.PlanId, request.TaskId, request.ConfirmedBy, now, now + options.Duration);
+
+        // Known as live before it is written: a run of this process that reads it meanwhile must not take it for a leftover.
+        LiveTokens.TryAdd(mine.Token, 0);
+        try
+        {
+            return await WriteAndSettleAsync(gateway, mine, shown, options, time, cancellationToken);
+        }
+        catch
+        {
+            LiveTokens.TryRemove(mine.Token, out _);
+            throw;
+        }
+    }
+
+    private static async Task<LeaseAttempt> WriteAndSettleAsync(
+        IRegistryGateway gateway, LeaseHolder mine, string shown, RegistryLeaseOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
         if (await TryWriteAsync(gateway, mine, cancellationToken) is { } refused)
         {
+            LiveTokens.TryRemove(mine.Token, out _);
             return LeaseAttempt.Unavailable(Fallback(shown, refused));
         }
 
@@ -71,6 +90,7 @@ internal sealed class RegistryLease
         var settled = await ReadAsync(gateway, cancellationToken);
         if (settled is null)
         {
+            LiveTokens.TryRemove(mine.Token, out _);
             return LeaseAttempt.Unavailable(Fallback(shown, "it did not keep the metadata written to the config of " + ReservedSubjects.ExecutionLease));
         }
 
@@ -107,10 +127,32 @@ internal sealed class RegistryLease
     /// <summary>Removes the lease if it is still ours; never someone else's. Failures leave it to expire.</summary>
     public async Task ReleaseAsync(CancellationToken cancellationToken)
     {
+        // From here on a lease left behind (the registry refused the delete) is a leftover this process may take over.
+        LiveTokens.TryRemove(Holder.Token, out _);
         if ((await ReadAsync(_gateway, cancellationToken))?.Token == Holder.Token)
         {
             await _gateway.DeleteConfigAsync(Scope, cancellationToken);
         }
+    }
+
+    /// <summary>The tokens of the leases runs of this process hold now.</summary>
+    private static readonly ConcurrentDictionary<string, byte> LiveTokens = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A lease nobody holds any more although it has not expired: its holder was on this host and its process is gone
+    /// (killed, crashed), or it is this very process and no run of it holds the lease (a release the registry refused,
+    /// e.g. after the run set READONLY). As with the local lock, a holder on another host always counts as alive.
+    /// </summary>
+    private static bool IsAbandoned(LeaseHolder holder)
+    {
+        if (holder.IsMalformed || !string.Equals(holder.Host, ProcessProbe.HostName, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var process = new LockHolder(holder.ProcessId, holder.ProcessStartTime, holder.Host, holder.AcquiredAt, holder.Token);
+        return !ProcessProbe.IsAlive(process)
+            || (holder.ProcessId == ProcessProbe.CurrentProcessId && !LiveTokens.ContainsKey(holder.Token));
     }
 
     /// <summary>The lease the registry holds now; null when none.</summary>

@@ -71,9 +71,12 @@ internal sealed class LeaseTestBed : IAsyncDisposable
     public Task<LeaseHolder?> LeaseAsync() => RegistryLease.ReadAsync(Gateway, CancellationToken.None);
 
     /// <summary>A lease written by hand, as another server on another host would have written it.</summary>
-    public Task WriteForeignLeaseAsync(DateTimeOffset acquired, DateTimeOffset expires)
+    public Task WriteForeignLeaseAsync(DateTimeOffset acquired, DateTimeOffset expires) =>
+        WriteLeaseAsync(new LeaseHolder(
+            "f0f0f0f0", "build-agent-7", 4242, acquired.AddHours(-1), "plan_00000000000000aa", "task_other", "user (elicitation)", acquired, expires));
+
+    public Task WriteLeaseAsync(LeaseHolder holder)
     {
-        var holder = new LeaseHolder("f0f0f0f0", "build-agent-7", 4242, "plan_00000000000000aa", "task_other", "user (elicitation)", acquired, expires);
         var properties = new JsonObject();
         foreach (var (key, value) in holder.ToProperties())
         {

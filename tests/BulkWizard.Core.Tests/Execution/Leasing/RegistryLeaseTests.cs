@@ -93,6 +93,26 @@ public sealed class RegistryLeaseTests
         Assert.Null(await bed.LeaseAsync());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task UnexpiredLeaseNobodyHolds_OnThisHost_IsTakenOver(bool processGone)
+    {
+        await using var bed = await LeaseTestBed.StartAsync();
+        var plan = await bed.PlanAsync("orders-a");
+        // A killed server of this host (its process id now names another process), or a run of this process whose
+        // release the registry refused (e.g. after it set READONLY).
+        var started = processGone ? DateTimeOffset.UnixEpoch : BulkWizard.Core.Execution.Locking.ProcessProbe.CurrentProcessStartTime;
+        await bed.WriteLeaseAsync(new LeaseHolder(
+            "abandoned", Environment.MachineName, Environment.ProcessId, started, "plan_00000000000000bb", null, "user", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)));
+
+        var result = await bed.RunAsync(bed.First, plan);
+
+        Assert.Equal(BulkTaskStatus.Completed, result.TaskStatus);
+        Assert.Equal("FULL", await bed.Harness.CompatibilityOfAsync("orders-a"));
+        Assert.Null(await bed.LeaseAsync());
+    }
+
     [Fact]
     public async Task LiveForeignLease_StopsTheRunBeforeAnyChange_AndIsLeftInPlace()
     {
