@@ -26,6 +26,27 @@ public sealed class AuditLog(DataDirectory dataDirectory) : IDisposable
             at, plan.Registry, plan.OperationType, plan.Title, plan.Id, plan.Hash, result.ConfirmedBy, taskId,
             JsonNamingPolicy.SnakeCaseLower.ConvertName(result.TaskStatus.ToString()),
             result.Applied, result.Undone, result.Failed, result.Conflicts, result.Outcomes.GetValueOrDefault(ItemOutcome.NotRun), result.BackupId);
+        await AppendEntryAsync(entry, cancellationToken);
+    }
+
+    /// <summary>
+    /// Backups the retention policy removed, as one entry of operation <see cref="BackupRetentionOperation"/>: the
+    /// selection lists them with their reasons, <c>applied</c> counts them. No registry is involved.
+    /// </summary>
+    public async Task AppendBackupsRemovedAsync(IReadOnlyList<string> removed, string trigger, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(removed);
+        var entry = new AuditEntry(
+            at, "", BackupRetentionOperation, $"removed by the backup retention policy ({trigger}): {string.Join("; ", removed)}", "", "",
+            "backup retention policy", "", "completed", removed.Count, 0, 0, 0, 0, null);
+        await AppendEntryAsync(entry, cancellationToken);
+    }
+
+    /// <summary>The operation name of the entries <see cref="AppendBackupsRemovedAsync"/> writes.</summary>
+    public const string BackupRetentionOperation = "backup_retention";
+
+    private async Task AppendEntryAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken);
         try
         {

@@ -24,6 +24,10 @@ internal static partial class BackupId
 
     public static bool IsArchive(string id) => id.StartsWith(ArchivePrefix, StringComparison.Ordinal);
 
+    /// <summary>The creation time written in a valid id (to the second).</summary>
+    public static DateTimeOffset CreatedAt(string id) =>
+        DateTimeOffset.ParseExact(id.AsSpan(3, 16), "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
     [GeneratedRegex("^(bk|ar)_[0-9]{8}T[0-9]{6}Z_[0-9a-f]{8}$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

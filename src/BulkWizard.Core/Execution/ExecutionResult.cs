@@ -42,6 +42,9 @@ public sealed record ExecutionResult
 
     public string? Error { get; init; }
 
+    /// <summary>What the run wants known besides its outcome, e.g. that a registry could not hold the execution lease.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     public string Status => TaskStatus == BulkTaskStatus.Completed ? "success" : "failed";
 
     public int Processed => Outcomes.Where(o => o.Key != ItemOutcome.NotRun).Sum(o => o.Value);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Backups;
 using BulkWizard.Core.Execution.Journal;
+using BulkWizard.Core.Execution.Leasing;
 using BulkWizard.Core.Execution.Locking;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Recovery;
@@ -18,7 +19,8 @@ namespace BulkWizard.Core.Execution;
 /// Runs a confirmed plan: the one piece that writes to a registry, for every operation type.
 /// </summary>
 /// <remarks>
-/// <para>A real run takes the lock of every registry the plan writes to (in a fixed order), opens the backup and the
+/// <para>A real run takes the lock of every registry the plan writes to (in a fixed order) and, beside it, the lease the
+/// registry itself holds (<see cref="RunLeases"/>, when <paramref name="leases"/> is given), opens the backup and the
 /// journal beside it, then runs the batches (canary first). Each item reads its target once: a live state other than
 /// the plan's before is a conflict and is left alone; otherwise what the change can touch is backed up from that same
 /// read, the change is journaled, applied and verified against its after (from the write's own answer where the
@@ -32,7 +34,9 @@ namespace BulkWizard.Core.Execution;
 /// (<see cref="ExecutionRequest.HostStopping"/>) never starts a rollback: it finishes in-flight items, puts back modes
 /// a stopped change switched, ends the journal with <c>interrupted</c> and returns.</para>
 /// </remarks>
-public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirectory, TimeProvider timeProvider, ILogger<PlanExecutor> logger)
+/// <param name="leases">How the lease kept in each written registry behaves; null: local locks only.</param>
+public sealed class PlanExecutor(
+    IBackupStore backups, DataDirectory dataDirectory, TimeProvider timeProvider, ILogger<PlanExecutor> logger, RegistryLeaseOptions? leases = null)
 {
     /// <summary>The error rate is judged only once this many items were processed.</summary>
     public const int MinItemsForErrorRate = 5;
@@ -143,11 +147,46 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
 
         try
         {
-            return await RunLockedAsync(plan, gateway, request, run, stop);
+            return await RunLeasedAsync(plan, gateway, request, run, stop);
         }
         finally
         {
             locks.ForEach(held => held.Dispose());
+        }
+    }
+
+    /// <summary>Takes the leases beside the local locks; a live foreign lease stops the run before anything is read or written.</summary>
+    private async Task<ExecutionResult> RunLeasedAsync(OperationPlan plan, IRegistryGateway gateway, ExecutionRequest request, ExecutionRun run, CancellationToken stop)
+    {
+        if (leases is null)
+        {
+            return await RunLockedAsync(plan, gateway, request, run, stop);
+        }
+
+        RunLeases held;
+        try
+        {
+            var written = WrittenRegistries(plan, gateway, request)
+                .Select(r => string.Equals(r.Name, gateway.Registry.Name, StringComparison.OrdinalIgnoreCase) ? gateway : request.Registries!.Get(r.Name));
+            held = await RunLeases.AcquireAsync(written, new LeaseRequest(plan.Id, request.TaskId, request.ConfirmedBy), leases, timeProvider, logger, stop);
+        }
+        catch (RegistryLeaseHeldException e)
+        {
+            run.MarkNotRun();
+            return run.Result(BulkTaskStatus.Failed, e.Message);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            run.ShouldStop();
+            run.MarkNotRun();
+            return run.Result(BulkTaskStatus.Cancelled, "Cancelled while taking the registry's execution lease. Nothing was changed.");
+        }
+
+        await using (held)
+        {
+            held.StartRenewing(detail => run.RequestStop(StopReason.Error, detail));
+            var result = await RunLockedAsync(plan, gateway, request, run, stop);
+            return held.Notices.Count == 0 ? result : result with { Notices = held.Notices };
         }
     }
 

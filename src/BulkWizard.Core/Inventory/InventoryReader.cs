@@ -16,7 +16,8 @@ public sealed class InventoryReader(IRegistryGateway gateway)
     public async Task<RegistryInventory> ReadAsync(SubjectPattern? pattern, CancellationToken cancellationToken)
     {
         var contexts = await gateway.ListContextsAsync(cancellationToken);
-        var all = await gateway.ListSubjectsAsync(new SubjectQuery(":*:", DeletedFilter.IncludeDeleted), cancellationToken);
+        var listed = await gateway.ListSubjectsAsync(new SubjectQuery(":*:", DeletedFilter.IncludeDeleted), cancellationToken);
+        var all = listed.Where(s => !ReservedSubjects.IsReserved(s)).ToList();
         var selected = pattern is null ? all.ToHashSet() : all.Where(pattern.Matches).ToHashSet();
         var capabilities = await gateway.GetCapabilitiesAsync(cancellationToken);
 

@@ -17,7 +17,7 @@ namespace BulkWizard.Core.Migration;
 [ChangeKind("rule_set_probe")]
 internal sealed record RuleSetProbeChange(string Subject, int CarryingVersions) : PlannedChange(Subject)
 {
-    public const string ProbeName = "_bulkwizard-rule-set-probe";
+    public const string ProbeName = ReservedSubjects.RuleSetProbe;
 
     /// <summary>Below every copy, so it runs first.</summary>
     public const int Rank = -1;

@@ -123,7 +123,7 @@ public sealed class InterruptedRuns(DataDirectory dataDirectory, IPlanStore plan
     /// Whether the journal's last line is its completed line, read from the end of the file only: a finished run's
     /// journal can hold a line per change, and there is one per backup in the data directory.
     /// </summary>
-    private static bool EndsCompleted(string path)
+    internal static bool EndsCompleted(string path)
     {
         const int Tail = 4096;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

@@ -5,7 +5,8 @@ namespace BulkWizard.Core.Selection;
 /// <summary>
 /// The subject names of a registry, read once with <c>GET /subjects?subjectPrefix=:*:</c> (and
 /// <c>deleted=true</c> when soft-deleted subjects are asked for). Every selector counts and matches
-/// against it, so choosing never costs a request per subject.
+/// against it, so choosing never costs a request per subject. The product's reserved subjects
+/// (<see cref="ReservedSubjects"/>) are never in it.
 /// </summary>
 public sealed class SubjectCatalog
 {
@@ -37,7 +38,7 @@ public sealed class SubjectCatalog
     {
         var filter = includeDeleted ? DeletedFilter.IncludeDeleted : DeletedFilter.LiveOnly;
         var subjects = await gateway.ListSubjectsAsync(new SubjectQuery(":*:", filter), cancellationToken);
-        return new SubjectCatalog(subjects, includeDeleted);
+        return new SubjectCatalog([.. subjects.Where(s => !ReservedSubjects.IsReserved(s))], includeDeleted);
     }
 
     public IReadOnlyList<QualifiedSubject> Select(Func<QualifiedSubject, bool> predicate) => [.. Subjects.Where(predicate)];

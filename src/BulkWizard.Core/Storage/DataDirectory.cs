@@ -11,16 +11,22 @@ public sealed class DataDirectory
     public const string DefaultPath = "~/.bulkwizard";
 
     /// <param name="root">The root folder; null or blank uses <see cref="DefaultPath"/>. A leading <c>~</c> is the user's home.</param>
-    public DataDirectory(string? root = null)
+    /// <param name="backupsRoot">
+    /// Where backups (each with its run's journal) are kept instead of <c>backups/</c> under the root, e.g. a directory
+    /// shared by the servers of several machines; null or blank keeps them under the root.
+    /// </param>
+    public DataDirectory(string? root = null, string? backupsRoot = null)
     {
         Root = Path.GetFullPath(ExpandHome(string.IsNullOrWhiteSpace(root) ? DefaultPath : root.Trim()));
+        BackupsPath = string.IsNullOrWhiteSpace(backupsRoot) ? Path.Combine(Root, "backups") : Path.GetFullPath(ExpandHome(backupsRoot.Trim()));
     }
 
     public string Root { get; }
 
     public string PlansPath => Path.Combine(Root, "plans");
 
-    public string BackupsPath => Path.Combine(Root, "backups");
+    /// <summary>The backups of runs, each in a folder named after its id with the run's journal beside it.</summary>
+    public string BackupsPath { get; }
 
     public string LocksPath => Path.Combine(Root, "locks");
 
@@ -44,8 +50,8 @@ public sealed class DataDirectory
 
     /// <summary>
     /// Creates <paramref name="path"/> and any missing parent with mode 0700 on Unix; returns it. A folder
-    /// that already exists keeps its mode, except the ones below <see cref="Root"/>, which are ours and are
-    /// tightened to 0700.
+    /// that already exists keeps its mode, except the ones below <see cref="Root"/> or <see cref="BackupsPath"/>,
+    /// which are ours and are tightened to 0700 (a shared backup directory itself keeps the mode its owner gave it).
     /// </summary>
     public string EnsureFolder(string path)
     {
@@ -64,7 +70,7 @@ public sealed class DataDirectory
         }
 
         Directory.CreateDirectory(full, FilePermissions.UserOnlyFolder);
-        if (IsBelowRoot(full))
+        if (IsBelow(Root, full) || IsBelow(BackupsPath, full))
         {
             File.SetUnixFileMode(full, FilePermissions.UserOnlyFolder);
         }
@@ -85,9 +91,9 @@ public sealed class DataDirectory
         return path;
     }
 
-    private bool IsBelowRoot(string full)
+    private static bool IsBelow(string root, string full)
     {
-        var relative = Path.GetRelativePath(Root, full);
+        var relative = Path.GetRelativePath(root, full);
         return relative != "." && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
     }
 }

@@ -16,6 +16,12 @@ public sealed class BulkWizardOptions
     /// <summary>Where plans, backups and journals are kept. Default: <c>~/.bulkwizard</c>.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>Where backups (each with its run's journal) are kept, e.g. a directory shared by several machines. Default: <c>backups/</c> in the data directory.</summary>
+    public string? BackupDirectory { get; set; }
+
+    /// <summary>How long backups are kept. Default: all of them.</summary>
+    public BackupRetentionOptions BackupRetention { get; set; } = new();
+
     public LoggingOptions Logging { get; set; } = new();
 
     public SafetyOptions Safety { get; set; } = new();

@@ -8,4 +8,10 @@ public sealed class SafetyOptions
 
     /// <summary>Minutes a plan stays confirmable; older plans must be made again against the registry as it is.</summary>
     public int PlanLifetimeMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Seconds the execution lease kept in each registry a run writes to holds without renewal (renewed every third);
+    /// 0 keeps no lease, only the local lock of the data directory.
+    /// </summary>
+    public int RegistryLeaseSeconds { get; set; } = 120;
 }

@@ -18,9 +18,15 @@ public static class ServerSettingsLoader
         RegistrySettingsValidator.Validate(options.Registries, fileExists ?? File.Exists);
         LoggingSettingsValidator.Validate(options.Logging);
         ImpactSettingsValidator.Validate(options.Impact);
+        BackupSettingsValidator.Validate(options);
         if (options.Safety.PlanLifetimeMinutes is < 1 or > 1440)
         {
             throw new ConfigurationException($"BulkWizard:Safety:PlanLifetimeMinutes={options.Safety.PlanLifetimeMinutes} is out of range: allowed 1 to 1440.");
+        }
+
+        if (options.Safety.RegistryLeaseSeconds is not 0 and (< 30 or > 3600))
+        {
+            throw new ConfigurationException($"BulkWizard:Safety:RegistryLeaseSeconds={options.Safety.RegistryLeaseSeconds} is out of range: allowed 0 (no lease) or 30 to 3600.");
         }
 
         return options;

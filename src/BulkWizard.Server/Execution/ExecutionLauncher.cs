@@ -1,4 +1,5 @@
 using BulkWizard.Core.Audit;
+using BulkWizard.Core.Backups.Retention;
 using BulkWizard.Core.Execution;
 using BulkWizard.Core.Operations;
 using BulkWizard.Core.Plans;
@@ -15,11 +16,11 @@ namespace BulkWizard.Server.Execution;
 /// manager's own cancellation, never the tool call's: a client that times out a call neither aborts nor
 /// rolls back the run. Progress notifications go to the confirming call only while it is open. A real run that completes
 /// is handed to its operation (<see cref="IBulkOperation.CompletedAsync"/>), and every real run is written to the audit
-/// log, before the task shows as finished.
+/// log, before the task shows as finished; a run that sealed a backup then applies the backup retention policy.
 /// </summary>
 public sealed class ExecutionLauncher(
     TaskManager tasks, PlanExecutor executor, PlanApprovals approvals, IRegistryGatewayProvider registries, IHostApplicationLifetime lifetime,
-    IEnumerable<IBulkOperation>? operations = null, AuditLog? audit = null, TimeProvider? time = null) : IPlanRunner
+    IEnumerable<IBulkOperation>? operations = null, AuditLog? audit = null, TimeProvider? time = null, BackupPruner? retention = null) : IPlanRunner
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
 
@@ -79,6 +80,11 @@ public sealed class ExecutionLauncher(
         if (!dryRun && audit is not null)
         {
             await audit.AppendAsync(plan, result, task.Id, clock.GetUtcNow(), CancellationToken.None);
+        }
+
+        if (result.BackupId is { } sealedBackup && retention is not null)
+        {
+            await retention.PruneOrLogAsync($"after backup {sealedBackup}", sealedBackup, CancellationToken.None);
         }
 
         return result;

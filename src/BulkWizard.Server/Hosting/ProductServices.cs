@@ -1,9 +1,11 @@
 using BulkWizard.Core.Audit;
 using BulkWizard.Core.Backups;
+using BulkWizard.Core.Backups.Retention;
 using BulkWizard.Core.Cleanup;
 using BulkWizard.Core.Cleanup.Impact;
 using BulkWizard.Core.Configuration;
 using BulkWizard.Core.Execution;
+using BulkWizard.Core.Execution.Leasing;
 using BulkWizard.Core.Migration;
 using BulkWizard.Core.Plans;
 using BulkWizard.Core.Recovery;
@@ -32,7 +34,7 @@ public static class ProductServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
-        services.AddSingleton(new DataDirectory(options.DataDirectory));
+        services.AddSingleton(new DataDirectory(options.DataDirectory, options.BackupDirectory));
         services.AddSingleton<IBackupStore, FileBackupStore>();
         services.AddSingleton<IPlanStore, FilePlanStore>();
         services.AddSingleton(sp => new PlanApprovals(
@@ -42,7 +44,10 @@ public static class ProductServices
         services.AddSingleton<FinishedTasks>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<TaskManager>();
-        services.AddSingleton<PlanExecutor>();
+        services.AddSingleton(sp => new PlanExecutor(
+            sp.GetRequiredService<IBackupStore>(), sp.GetRequiredService<DataDirectory>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PlanExecutor>>(),
+            options.Safety.RegistryLeaseSeconds == 0 ? null : new RegistryLeaseOptions { Duration = TimeSpan.FromSeconds(options.Safety.RegistryLeaseSeconds) }));
         services.AddSingleton<ExecutionLauncher>();
         services.AddSingleton<PlanService>();
         services.AddSingleton<PlanReviews>();
@@ -58,6 +63,10 @@ public static class ProductServices
         services.AddSingleton<IPlanRunner>(sp => sp.GetRequiredService<ExecutionLauncher>());
         services.AddSingleton<RunScheduler>();
         services.AddHostedService<ScheduledRunsStartup>();
+        services.AddSingleton(sp => new BackupPruner(
+            sp.GetRequiredService<DataDirectory>(), options.BackupRetention.ToPolicy(), sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<BackupPruner>>(), sp.GetRequiredService<TaskManager>()));
+        services.AddHostedService<BackupRetentionAtStartup>();
         services.AddKafkaImpactCheck(TimeSpan.FromSeconds(options.Impact.KafkaTimeoutSeconds));
 
         // The operation types, each with the tool class of its planning tool: one line per operation.

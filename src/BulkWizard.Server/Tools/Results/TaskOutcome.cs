@@ -5,6 +5,7 @@ namespace BulkWizard.Server.Tools.Results;
 /// <summary>
 /// The seed's result shape (<c>status</c> success/failed, <c>processed</c>, <c>error</c>) with the backup,
 /// the counts per outcome, the first errors and who confirmed. Items are listed up to <see cref="ItemsShown"/>.
+/// <c>notices</c> says what the run wants known besides its outcome (a registry that could not hold the execution lease).
 /// </summary>
 public sealed record TaskOutcome(
     string Status,
@@ -21,7 +22,8 @@ public sealed record TaskOutcome(
     IReadOnlyList<string> FirstErrors,
     string ConfirmedBy,
     string Summary,
-    IReadOnlyList<ItemResult> Items)
+    IReadOnlyList<ItemResult> Items,
+    IReadOnlyList<string> Notices)
 {
     public const int ItemsShown = 50;
 
@@ -40,5 +42,6 @@ public sealed record TaskOutcome(
         result.FirstErrors,
         result.ConfirmedBy,
         result.Summary,
-        [.. result.Items.Take(ItemsShown)]);
+        [.. result.Items.Take(ItemsShown)],
+        result.Notices);
 }
