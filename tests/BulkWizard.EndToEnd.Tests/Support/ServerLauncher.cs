@@ -41,15 +41,21 @@ public static class ServerLauncher
     /// A client whose every tool result is checked against the tool's declared output schema, as clients built on
     /// the TypeScript SDK check it: a result they would refuse fails the call.
     /// </summary>
-    public static async Task<McpClient> ConnectAsync(
-        IReadOnlyDictionary<string, string>? settings = null, string? protocolVersion = null, McpClientHandlers? handlers = null, bool withForms = false)
+    public static Task<McpClient> ConnectAsync(
+        IReadOnlyDictionary<string, string>? settings = null, string? protocolVersion = null, McpClientHandlers? handlers = null, bool withForms = false) =>
+        ConnectToCommandAsync("dotnet", [ServerDll], settings, protocolVersion, handlers, withForms);
+
+    /// <summary>The same client, to a server started by another command (an installed tool's <c>bulkwizard</c>).</summary>
+    public static async Task<McpClient> ConnectToCommandAsync(
+        string command, IList<string> arguments, IReadOnlyDictionary<string, string>? settings = null, string? protocolVersion = null,
+        McpClientHandlers? handlers = null, bool withForms = false)
     {
         var transport = new ValidatingClientTransport(
             new StdioClientTransport(new StdioClientTransportOptions
             {
                 Name = "bulkwizard",
-                Command = "dotnet",
-                Arguments = [ServerDll],
+                Command = command,
+                Arguments = arguments,
                 EnvironmentVariables = IsolatedEnvironment(settings),
             }),
             protocolVersion);
