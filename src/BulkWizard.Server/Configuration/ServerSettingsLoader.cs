@@ -18,6 +18,7 @@ public static class ServerSettingsLoader
         RegistrySettingsValidator.Validate(options.Registries, fileExists ?? File.Exists);
         LoggingSettingsValidator.Validate(options.Logging);
         ImpactSettingsValidator.Validate(options.Impact);
+        TelemetrySettingsValidator.Validate(options.Telemetry, environment);
         if (options.Safety.PlanLifetimeMinutes is < 1 or > 1440)
         {
             throw new ConfigurationException($"BulkWizard:Safety:PlanLifetimeMinutes={options.Safety.PlanLifetimeMinutes} is out of range: allowed 1 to 1440.");

@@ -10,7 +10,7 @@ public static class ServerLauncher
     public static string ServerDll { get; } = Path.Combine(AppContext.BaseDirectory, "BulkWizard.Server.dll");
 
     /// <summary>
-    /// Variables that would make the child pick up the developer's own registry are blanked, so the
+    /// Variables that would make the child pick up the developer's own registry (or telemetry collector) are blanked, so the
     /// process sees only what a test gives it.
     /// </summary>
     public static Dictionary<string, string?> IsolatedEnvironment(IReadOnlyDictionary<string, string>? settings = null)
@@ -19,7 +19,8 @@ public static class ServerLauncher
         foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>())
         {
             if (name.StartsWith("SCHEMA_REGISTRY_", StringComparison.Ordinal) || name.StartsWith("BulkWizard__", StringComparison.OrdinalIgnoreCase)
-                || name.StartsWith("VIEWONLY", StringComparison.Ordinal) || name.StartsWith("READONLY", StringComparison.Ordinal))
+                || name.StartsWith("VIEWONLY", StringComparison.Ordinal) || name.StartsWith("READONLY", StringComparison.Ordinal)
+                || name.StartsWith("OTEL_", StringComparison.Ordinal))
             {
                 environment[name] = null;
             }
