@@ -88,7 +88,7 @@ public sealed class ServerJsonInputsTests(InstalledTool tool)
     {
         "boolean" => "true",
         "filepath" => Path.Combine(Path.GetTempPath(), "bulkwizard-sample"),
-        _ when variable.Str("name").Contains("URL", StringComparison.Ordinal) => "http://127.0.0.1:18081",
+        _ when variable.Str("name").Contains("URL", StringComparison.Ordinal) || variable.Str("name").EndsWith("Endpoint", StringComparison.Ordinal) => "http://127.0.0.1:18081",
         _ => "sample-value",
     };
 }
