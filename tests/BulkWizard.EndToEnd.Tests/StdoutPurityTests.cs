@@ -63,7 +63,7 @@ public sealed class StdoutPurityTests
         AssertAllJsonRpc(server.StdoutLines);
     }
 
-    private static void AssertAllJsonRpc(IReadOnlyList<string> lines)
+    internal static void AssertAllJsonRpc(IReadOnlyList<string> lines)
     {
         Assert.NotEmpty(lines);
         foreach (var line in lines)

@@ -107,10 +107,12 @@ public sealed class PlanExecutor(
         }
 
         ExecutionLog.RunStarted(logger, plan.Id, gateway.Registry.Name, plan.Changes.Count, request.DryRun, request.ConfirmedBy);
+        using var telemetry = ExecutionTelemetry.Start(plan.Id, plan.OperationType, gateway.Registry.Name, request.DryRun, plan.Changes.Count, timeProvider);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HostStopping);
         var run = new ExecutionRun(plan, gateway, request, timeProvider, logger, stop.Token);
         var result = request.DryRun ? await DryRunAsync(run) : await RunAsync(plan, gateway, request, run, stop.Token);
         ExecutionLog.RunFinished(logger, plan.Id, result.Summary);
+        telemetry.Finished(result);
         return result;
     }
 

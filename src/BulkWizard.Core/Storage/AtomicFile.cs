@@ -32,11 +32,8 @@ internal static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
-            if (!OperatingSystem.IsWindows())
-            {
-                // The create mode is filtered by the umask; set it explicitly so it is exactly 0600.
-                File.SetUnixFileMode(temp, FilePermissions.UserOnlyFile);
-            }
+            // The create mode is filtered by the umask (and a Windows file inherits its folder's list): set it explicitly.
+            FilePermissions.RestrictFile(temp);
 
             File.Move(temp, full, overwrite: true);
         }

@@ -2,7 +2,7 @@ namespace BulkWizard.Core.Storage;
 
 /// <summary>
 /// The folder that holds everything BulkWizard keeps on disk: plans, backups (each with its journal) and
-/// per-registry locks. Folders are created on first use, readable only by the user on Unix, because
+/// per-registry locks. Folders are created on first use, readable only by the user (Unix modes, Windows access lists), because
 /// backups hold the full content of production registries.
 /// </summary>
 public sealed class DataDirectory
@@ -49,30 +49,35 @@ public sealed class DataDirectory
     public string EnsureLocksFolder() => EnsureFolder(LocksPath);
 
     /// <summary>
-    /// Creates <paramref name="path"/> and any missing parent with mode 0700 on Unix; returns it. A folder
-    /// that already exists keeps its mode, except the ones below <see cref="Root"/> or <see cref="BackupsPath"/>,
-    /// which are ours and are tightened to 0700 (a shared backup directory itself keeps the mode its owner gave it).
+    /// Creates <paramref name="path"/> and any missing parent with mode 0700 on Unix (on Windows, the folder with an
+    /// owner-only access list); returns it. A folder that already exists keeps its mode, except the ones below
+    /// <see cref="Root"/> or <see cref="BackupsPath"/>, which are ours and are tightened to 0700 (or the owner-only
+    /// list); a shared backup directory itself keeps the mode its owner gave it.
     /// </summary>
     public string EnsureFolder(string path)
     {
         var full = Path.GetFullPath(path);
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(full);
-            return full;
-        }
 
-        // The runtime applies a create mode to the last folder only: create each missing ancestor ourselves.
+        // A create mode applies to the last folder only, and Windows sets no access list: create each missing ancestor ourselves.
         var parent = Path.GetDirectoryName(full);
         if (parent is not null && !Directory.Exists(parent))
         {
             EnsureFolder(parent);
         }
 
-        Directory.CreateDirectory(full, FilePermissions.UserOnlyFolder);
-        if (IsBelow(Root, full) || IsBelow(BackupsPath, full))
+        var existed = Directory.Exists(full);
+        if (OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(full, FilePermissions.UserOnlyFolder);
+            Directory.CreateDirectory(full);
+        }
+        else
+        {
+            Directory.CreateDirectory(full, FilePermissions.UserOnlyFolder);
+        }
+
+        if (!existed || IsBelow(Root, full) || IsBelow(BackupsPath, full))
+        {
+            FilePermissions.RestrictFolder(full);
         }
 
         return full;

@@ -34,4 +34,7 @@ public sealed class BulkWizardOptions
 
     /// <summary>The compliance rules <c>check_compliance</c> judges by.</summary>
     public ComplianceOptions Compliance { get; set; } = new();
+
+    /// <summary>Traces and metrics over OTLP; off unless an endpoint is set.</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
 }

@@ -19,6 +19,7 @@ public static class ServerSettingsLoader
         LoggingSettingsValidator.Validate(options.Logging);
         ImpactSettingsValidator.Validate(options.Impact);
         BackupSettingsValidator.Validate(options);
+        TelemetrySettingsValidator.Validate(options.Telemetry, environment);
         if (options.Safety.PlanLifetimeMinutes is < 1 or > 1440)
         {
             throw new ConfigurationException($"BulkWizard:Safety:PlanLifetimeMinutes={options.Safety.PlanLifetimeMinutes} is out of range: allowed 1 to 1440.");

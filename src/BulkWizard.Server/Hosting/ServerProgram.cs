@@ -66,6 +66,7 @@ public static class ServerProgram
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(logger, dispose: false);
         builder.Services.AddBulkWizard(options);
+        builder.Services.AddBulkWizardTelemetry(options.Telemetry, environment);
         builder.Services.AddRegistryGateways(options.Registries, pending: sandbox is null ? [] : [sandbox.Pending]);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         var server = builder.Services

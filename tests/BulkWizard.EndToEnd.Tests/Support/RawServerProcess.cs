@@ -29,9 +29,13 @@ public sealed class RawServerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
-    public static RawServerProcess Start(IReadOnlyDictionary<string, string>? settings = null, params string[] arguments)
+    public static RawServerProcess Start(IReadOnlyDictionary<string, string>? settings = null, params string[] arguments) =>
+        StartCommand("dotnet", [ServerLauncher.ServerDll, .. arguments], settings);
+
+    /// <summary>The server started by another command, such as an installed tool's <c>bulkwizard</c>.</summary>
+    public static RawServerProcess StartCommand(string command, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(command)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -39,7 +43,6 @@ public sealed class RawServerProcess : IAsyncDisposable
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(ServerLauncher.ServerDll);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -57,7 +60,7 @@ public sealed class RawServerProcess : IAsyncDisposable
             }
         }
 
-        return new RawServerProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
+        return new RawServerProcess(Process.Start(info) ?? throw new InvalidOperationException($"{command} did not start"));
     }
 
     public IReadOnlyList<string> StdoutLines

@@ -10,7 +10,7 @@ public static class ServerLauncher
     public static string ServerDll { get; } = Path.Combine(AppContext.BaseDirectory, "BulkWizard.Server.dll");
 
     /// <summary>
-    /// Variables that would make the child pick up the developer's own registry are blanked, so the
+    /// Variables that would make the child pick up the developer's own registry (or telemetry collector) are blanked, so the
     /// process sees only what a test gives it.
     /// </summary>
     public static Dictionary<string, string?> IsolatedEnvironment(IReadOnlyDictionary<string, string>? settings = null)
@@ -19,7 +19,8 @@ public static class ServerLauncher
         foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>())
         {
             if (name.StartsWith("SCHEMA_REGISTRY_", StringComparison.Ordinal) || name.StartsWith("BulkWizard__", StringComparison.OrdinalIgnoreCase)
-                || name.StartsWith("VIEWONLY", StringComparison.Ordinal) || name.StartsWith("READONLY", StringComparison.Ordinal))
+                || name.StartsWith("VIEWONLY", StringComparison.Ordinal) || name.StartsWith("READONLY", StringComparison.Ordinal)
+                || name.StartsWith("OTEL_", StringComparison.Ordinal))
             {
                 environment[name] = null;
             }
@@ -41,15 +42,21 @@ public static class ServerLauncher
     /// A client whose every tool result is checked against the tool's declared output schema, as clients built on
     /// the TypeScript SDK check it: a result they would refuse fails the call.
     /// </summary>
-    public static async Task<McpClient> ConnectAsync(
-        IReadOnlyDictionary<string, string>? settings = null, string? protocolVersion = null, McpClientHandlers? handlers = null, bool withForms = false)
+    public static Task<McpClient> ConnectAsync(
+        IReadOnlyDictionary<string, string>? settings = null, string? protocolVersion = null, McpClientHandlers? handlers = null, bool withForms = false) =>
+        ConnectToCommandAsync("dotnet", [ServerDll], settings, protocolVersion, handlers, withForms);
+
+    /// <summary>The same client, to a server started by another command (an installed tool's <c>bulkwizard</c>).</summary>
+    public static async Task<McpClient> ConnectToCommandAsync(
+        string command, IList<string> arguments, IReadOnlyDictionary<string, string>? settings = null, string? protocolVersion = null,
+        McpClientHandlers? handlers = null, bool withForms = false)
     {
         var transport = new ValidatingClientTransport(
             new StdioClientTransport(new StdioClientTransportOptions
             {
                 Name = "bulkwizard",
-                Command = "dotnet",
-                Arguments = [ServerDll],
+                Command = command,
+                Arguments = arguments,
                 EnvironmentVariables = IsolatedEnvironment(settings),
             }),
             protocolVersion);
