@@ -33,6 +33,9 @@ public sealed class DataDirectory
     /// <summary>Finished tasks, so their status answers after a restart.</summary>
     public string TasksPath => Path.Combine(Root, "tasks");
 
+    /// <summary>Operation templates: the answers of finished wizards, saved by name.</summary>
+    public string TemplatesPath => Path.Combine(Root, "templates");
+
     public string EnsurePlansFolder() => EnsureFolder(PlansPath);
 
     public string EnsureBackupsFolder() => EnsureFolder(BackupsPath);

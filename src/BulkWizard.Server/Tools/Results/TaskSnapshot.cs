@@ -18,7 +18,10 @@ public sealed record TaskSnapshot(
     DateTimeOffset? FinishedAt,
     TaskOutcome? Result)
 {
-    public static TaskSnapshot From(BulkTask task) => new(
+    /// <summary>The task, with every item its result kept, as an MCP resource (resources/read).</summary>
+    public string ResourceUri => Resources.ResourceUris.Task(TaskId);
+
+    public static TaskSnapshot From(BulkTask task, int itemsShown = TaskOutcome.ItemsShown) => new(
         task.Id,
         task.PlanId,
         task.Registry,
@@ -30,5 +33,5 @@ public sealed record TaskSnapshot(
         task.CreatedAt,
         task.StartedAt,
         task.FinishedAt,
-        task.Result is { } result ? TaskOutcome.From(result) : null);
+        task.Result is { } result ? TaskOutcome.From(result, itemsShown) : null);
 }
