@@ -121,8 +121,11 @@ public sealed class ResourcesTests(RunHistoryServer server) : IClassFixture<RunH
         var pinned = await Assert.ThrowsAsync<McpProtocolException>(() => server.Pinned.ReadResourceAsync(uri).AsTask());
         var current = await Assert.ThrowsAsync<McpProtocolException>(() => Client.ReadResourceAsync(uri).AsTask());
 
+        // 2026-07-28 replaced -32002 with Invalid params; the client falls back to an older revision when it must.
+        var currentCode = string.CompareOrdinal(Client.NegotiatedProtocolVersion, "2026-07-28") >= 0 ? McpErrorCode.InvalidParams : McpErrorCode.ResourceNotFound;
+        Assert.Equal(ProtocolRevisions.Pinned, server.Pinned.NegotiatedProtocolVersion);
         Assert.Equal(McpErrorCode.ResourceNotFound, pinned.ErrorCode);
-        Assert.Equal(McpErrorCode.InvalidParams, current.ErrorCode);
+        Assert.Equal(currentCode, current.ErrorCode);
         Assert.Contains(reason, pinned.Message, StringComparison.Ordinal);
         Assert.Contains("Resource not found: ", pinned.Message, StringComparison.Ordinal);
     }
@@ -159,6 +162,22 @@ public sealed class ResourcesTests(RunHistoryServer server) : IClassFixture<RunH
         Assert.Equal(0, none.Total);
         var prefix = expected[0][..(expected[0].Length - 3)];
         Assert.Equal([expected[0]], (await Client.CompleteAsync(new ResourceTemplateReference { Uri = template }, variable, prefix)).Completion.Values);
+    }
+
+    [Fact]
+    public async Task PinnedRevision_ResourcesPromptsAndCompletionsAnswerAsOnTheDefaultOne()
+    {
+        var pinned = server.Pinned;
+
+        var read = await pinned.ReadResourceAsync($"bulkwizard://plans/{PlanId}");
+        var prompts = await pinned.ListPromptsAsync();
+        var prompt = await pinned.GetPromptAsync("raise_compatibility", new Dictionary<string, object?> { ["context"] = ".", ["level"] = "FULL" });
+        var levels = await pinned.CompleteAsync(new PromptReference { Name = "raise_compatibility" }, "level", "forward");
+
+        Assert.Equal(PlanId, JsonNode.Parse(((TextResourceContents)read.Contents[0]).Text)!.Str("id"));
+        Assert.Equal(4, prompts.Count);
+        Assert.Contains("{\"operation_type\":\"schema_update\",\"pattern\":\"*\",\"answers\":{\"update_type\":\"compatibility\",\"compatibility\":\"FULL\"}}", ((TextContentBlock)prompt.Messages[0].Content).Text, StringComparison.Ordinal);
+        Assert.Equal(["FORWARD", "FORWARD_TRANSITIVE"], levels.Completion.Values);
     }
 
     [Fact]
