@@ -12,7 +12,7 @@ namespace BulkWizard.Server.Resources;
 
 /// <summary>
 /// <c>resources/list</c>: the newest <see cref="PerKind"/> plans, tasks and backups (archives included), newest first,
-/// and every template. Older items stay readable through the resource templates.
+/// and the built-in templates with the newest 50 saved ones. Older items stay readable through the resource templates.
 /// </summary>
 internal static class ResourceListing
 {
@@ -25,7 +25,7 @@ internal static class ResourceListing
         resources.AddRange(Plans(services.GetRequiredService<DataDirectory>()));
         resources.AddRange(services.GetRequiredService<TaskManager>().List().Take(PerKind).Select(Task));
         resources.AddRange((await services.GetRequiredService<IBackupStore>().ListAsync(cancellationToken)).Take(PerKind).Select(Backup));
-        resources.AddRange((await services.GetRequiredService<FileTemplateStore>().ListAsync(cancellationToken)).Select(Template));
+        resources.AddRange((await services.GetRequiredService<FileTemplateStore>().ListAsync(cancellationToken)).Take(BuiltInTemplates.All.Count + PerKind).Select(Template));
         return new ListResourcesResult { Resources = resources };
     }
 
