@@ -42,10 +42,18 @@ public sealed class RegistryToolsTests : IAsyncLifetime
         [
             "list_registries", "get_registry_inventory", "bulk_wizard_answer", "bulk_schema_update", "bulk_schema_cleanup", "bulk_schema_migration", "bulk_configuration_update", "get_bulk_plan",
             "get_task_status", "list_tasks", "list_backups", "get_backup", "check_naming", "check_consumer_impact", "compare_registries",
-            "list_interrupted_operations", "check_compliance", "check_retention", "get_audit_log",
+            "list_interrupted_operations", "check_compliance", "check_retention", "get_audit_log", "list_templates",
         ];
         string[] control = ["pause_task", "resume_task"];
-        Assert.Equal(writing.Concat(readOnly).Concat(control).Order(StringComparer.Ordinal), tools.Keys.Order(StringComparer.Ordinal));
+        string[] local = ["save_template"];
+        Assert.Equal(writing.Concat(readOnly).Concat(control).Concat(local).Order(StringComparer.Ordinal), tools.Keys.Order(StringComparer.Ordinal));
+        foreach (var name in local)
+        {
+            // Writes to the data directory only, never to a registry; saving a name twice is refused, so not idempotent.
+            var annotations = tools[name].ProtocolTool.Annotations!;
+            Assert.Equal((false, false, false), (annotations.ReadOnlyHint, annotations.DestructiveHint, annotations.IdempotentHint));
+        }
+
         foreach (var name in control)
         {
             var annotations = tools[name].ProtocolTool.Annotations!;

@@ -42,6 +42,9 @@ public sealed class DataDirectory
     /// <summary>Scheduled runs still waiting for their time, so the next process picks them up.</summary>
     public string SchedulesPath => Path.Combine(Root, "schedules");
 
+    /// <summary>Operation templates: the answers of finished wizards, saved by name.</summary>
+    public string TemplatesPath => Path.Combine(Root, "templates");
+
     public string EnsurePlansFolder() => EnsureFolder(PlansPath);
 
     public string EnsureBackupsFolder() => EnsureFolder(BackupsPath);

@@ -14,6 +14,7 @@ using BulkWizard.Core.Scheduling;
 using BulkWizard.Core.SchemaUpdate;
 using BulkWizard.Core.Storage;
 using BulkWizard.Core.Tasks;
+using BulkWizard.Core.Templates;
 using BulkWizard.Core.Wizard;
 using BulkWizard.Server.Configuration;
 using BulkWizard.Server.Execution;
@@ -37,6 +38,7 @@ public static class ProductServices
         services.AddSingleton(new DataDirectory(options.DataDirectory, options.BackupDirectory));
         services.AddSingleton<IBackupStore, FileBackupStore>();
         services.AddSingleton<IPlanStore, FilePlanStore>();
+        services.AddSingleton<FileTemplateStore>();
         services.AddSingleton(sp => new PlanApprovals(
             sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(options.Safety.PlanLifetimeMinutes), sp.GetRequiredService<DataDirectory>().EnsurePlansFolder()));
         services.AddSingleton<WizardSessionStore>();

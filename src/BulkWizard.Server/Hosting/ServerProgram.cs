@@ -88,6 +88,8 @@ public static class ServerProgram
             .WithDeferredTools<AuditTools>(ToolJson.Options)
             .WithDeferredTools<ComplianceTools>(ToolJson.Options)
             .WithDeferredTools<RetentionTools>(ToolJson.Options)
+            .WithDeferredTools<TemplateTools>(ToolJson.Options)
+            .WithResourcesPromptsAndCompletions()
             .PrepareDeferredToolsAfterFirstAnswer();
         if (sandbox is not null)
         {

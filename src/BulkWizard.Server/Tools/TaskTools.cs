@@ -17,7 +17,7 @@ public sealed class TaskTools(TaskManager tasks)
 
     [McpServerTool(Name = "list_tasks", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("The runs of this server process, the scheduled runs waiting for their time, and the last 200 finished ones of earlier processes, newest first; statuses as get_task_status gives them (scheduled, running, paused, completed, missed, plan_changed, …).")]
-    public TaskList ListTasks() => new([.. tasks.List().Select(TaskSnapshot.From)]);
+    public TaskList ListTasks() => new([.. tasks.List().Select(t => TaskSnapshot.From(t))]);
 
     [McpServerTool(Name = "cancel_task", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Aborts a running task: items in flight finish, no new item starts, then the applied changes are rolled back when the run has rollback_on_error (the default). A scheduled task is cancelled before it starts: nothing runs. Returns the task as it is now; follow it with get_task_status.")]

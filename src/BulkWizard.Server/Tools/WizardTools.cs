@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Operations;
 using BulkWizard.Core.Registry;
+using BulkWizard.Core.Templates;
 using BulkWizard.Server.Execution;
 using BulkWizard.Server.Tools.Results;
 using BulkWizard.Server.Wizard;
@@ -20,7 +21,7 @@ namespace BulkWizard.Server.Tools;
 /// Each operation's planning tool, which asks nothing, is in its own tool class (e.g. <see cref="SchemaUpdateTools"/>).
 /// </summary>
 [McpServerToolType]
-public sealed class WizardTools(WizardConversation conversation, IRegistryGatewayProvider registries)
+public sealed class WizardTools(WizardConversation conversation, IRegistryGatewayProvider registries, FileTemplateStore templates)
 {
     private const string AnswersText =
         "The chosen operation's own answers given up front, by the parameter names of its planning tool (bulk_schema_update for schema_update, bulk_schema_migration for migration, bulk_schema_cleanup for cleanup, bulk_configuration_update for configuration), " +
@@ -34,6 +35,7 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
         [Description("schema_update, migration, cleanup or configuration; asked when omitted.")] string? operation_type = null,
         [Description(Selection.Registry)] string? registry = null,
         [Description("Resume an existing wizard session instead of starting one.")] string? session_id = null,
+        [Description("Start from an operation template (list_templates): its operation type and answers pre-filled; the arguments given here win over them. Still previewed and confirmed like any wizard.")] string? template = null,
         [Description(Selection.Pattern)] string? pattern = null,
         [Description(Selection.Subjects)] string[]? subjects = null,
         [Description(Selection.IncludeDeleted)] bool? include_deleted = null,
@@ -56,10 +58,10 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
         CancellationToken cancellationToken = default) =>
         ToolErrors.GuardAsync(registry ?? registries.Default.Name, async () =>
         {
-            var session = session_id is not null
-                ? conversation.Resume(session_id)
-                : request.Params?.RequestState is null
-                    ? conversation.Open(new WizardStart
+            var opening = session_id is null && request.Params?.RequestState is null;
+            var session = !opening
+                ? session_id is not null ? conversation.Resume(session_id) : null
+                : conversation.Open(await FromTemplateAsync(template, new WizardStart
                     {
                         OperationType = operation_type,
                         Selection = new SelectionArguments(registry, pattern, subjects, include_deleted),
@@ -77,8 +79,7 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
                         Run = RunSettings.Of(batch_size, delay_between_batches, create_backup, rollback_on_error, max_parallel, canary),
                         DryRunOnly = dry_run == true,
                         WaitSeconds = wait_seconds,
-                    })
-                    : null;
+                    }, cancellationToken));
             await using var progress = OrderedProgress.For(server, request);
             return ClientForms.Available(server)
                 ? await conversation.ConverseAsync(server, request, session ?? conversation.Resume(SessionOf(request)), progress, cancellationToken)
@@ -98,6 +99,25 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
             var values = answers is { ValueKind: JsonValueKind.Object } given ? JsonNode.Parse(given.GetRawText())!.AsObject() : [];
             return await conversation.AnswerAsync(session, action, values, cancellationToken);
         });
+
+    private async Task<WizardStart> FromTemplateAsync(string? name, WizardStart start, CancellationToken cancellationToken)
+    {
+        if (name is null)
+        {
+            return start;
+        }
+
+        try
+        {
+            var template = await templates.FindAsync(name, cancellationToken)
+                ?? throw new Core.Wizard.WizardInputException($"template: no template '{name}'; list_templates shows them.");
+            return TemplateStart.Apply(start, template);
+        }
+        catch (TemplateException e)
+        {
+            throw new Core.Wizard.WizardInputException(e.Message.Replace("name: ", "template: ", StringComparison.Ordinal));
+        }
+    }
 
     private string SessionOf(RequestContext<CallToolRequestParams> request) =>
         conversation.SessionIdFrom(request.Params?.RequestState)

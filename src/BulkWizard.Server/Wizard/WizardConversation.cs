@@ -56,6 +56,11 @@ public sealed class WizardConversation(
         state.DryRunOnly = start.DryRunOnly;
         state.WaitSeconds = start.WaitSeconds;
         ReadPendingAnswers(session, state);
+        foreach (var (key, value) in start.TemplateAnswers ?? [])
+        {
+            session.Proposed.TryAdd(key, value?.DeepClone());
+        }
+
         return session;
     }
 

@@ -20,6 +20,9 @@ public sealed record WizardStart
     /// <summary><c>start_bulk_wizard</c>'s <c>{argument: value}</c> answers, read by the chosen operation's arguments record.</summary>
     public JsonObject? Answers { get; init; }
 
+    /// <summary>A template's answers saved from a plan, by question field: proposed last, so anything given above wins.</summary>
+    public JsonObject? TemplateAnswers { get; init; }
+
     public RunSettings Run { get; init; } = new();
 
     public bool DryRunOnly { get; init; }

@@ -6,6 +6,9 @@ namespace BulkWizard.Server.Tools.Results;
 /// <summary>A backup as <c>get_backup</c> shows it: per subject its versions (without schema text, to stay small), config and mode.</summary>
 public sealed record BackupDetail(string BackupId, string Registry, string PlanId, string OperationType, DateTimeOffset CreatedAt, IReadOnlyList<BackupDetail.Subject> Subjects)
 {
+    /// <summary>The whole backup, schema text included, as an MCP resource (resources/read).</summary>
+    public string ResourceUri => Resources.ResourceUris.Backup(BackupId);
+
     public static BackupDetail Of(Backup backup) => new(
         backup.Id,
         backup.Registry,

@@ -18,6 +18,9 @@ public sealed record PlanPage(
     PlanEstimate Estimate,
     string ExportedTo)
 {
+    /// <summary>The whole plan as an MCP resource (resources/read).</summary>
+    public string ResourceUri => Resources.ResourceUris.Plan(PlanId);
+
     public static PlanPage Of(OperationPlan plan, int page, int pageSize, string exportedTo)
     {
         var pages = Math.Max(1, (int)Math.Ceiling(plan.Changes.Count / (double)pageSize));

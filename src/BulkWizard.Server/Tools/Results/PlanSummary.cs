@@ -17,6 +17,9 @@ public sealed record PlanSummary(
 {
     public const int PageSize = 50;
 
+    /// <summary>The whole plan as an MCP resource (resources/read).</summary>
+    public string ResourceUri => Resources.ResourceUris.Plan(PlanId);
+
     public static PlanSummary From(OperationPlan plan, string exportedTo) => new(
         plan.Id,
         plan.Hash,

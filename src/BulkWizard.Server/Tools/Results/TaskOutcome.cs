@@ -27,7 +27,10 @@ public sealed record TaskOutcome(
 {
     public const int ItemsShown = 50;
 
-    public static TaskOutcome From(ExecutionResult result) => new(
+    /// <summary>The backup as an MCP resource (resources/read); null when the run took none.</summary>
+    public string? BackupUri => BackupId is null ? null : Resources.ResourceUris.Backup(BackupId);
+
+    public static TaskOutcome From(ExecutionResult result, int itemsShown = ItemsShown) => new(
         result.Status,
         result.DryRun,
         result.Processed,
@@ -42,6 +45,6 @@ public sealed record TaskOutcome(
         result.FirstErrors,
         result.ConfirmedBy,
         result.Summary,
-        [.. result.Items.Take(ItemsShown)],
+        [.. result.Items.Take(itemsShown)],
         result.Notices);
 }

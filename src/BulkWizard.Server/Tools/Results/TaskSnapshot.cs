@@ -23,7 +23,10 @@ public sealed record TaskSnapshot(
     DateTimeOffset? StartAt,
     ReplannedPlan? Replanned)
 {
-    public static TaskSnapshot From(BulkTask task) => new(
+    /// <summary>The task, with every item its result kept, as an MCP resource (resources/read).</summary>
+    public string ResourceUri => Resources.ResourceUris.Task(TaskId);
+
+    public static TaskSnapshot From(BulkTask task, int itemsShown = TaskOutcome.ItemsShown) => new(
         task.Id,
         task.PlanId,
         task.Registry,
@@ -35,7 +38,7 @@ public sealed record TaskSnapshot(
         task.CreatedAt,
         task.StartedAt,
         task.FinishedAt,
-        task.Result is { } result ? TaskOutcome.From(result) : null,
+        task.Result is { } result ? TaskOutcome.From(result, itemsShown) : null,
         task.StartAt,
         task.Replanned);
 }

@@ -1,0 +1,3 @@
+namespace BulkWizard.Server.Tools.Results;
+
+public sealed record TemplateList(IReadOnlyList<TemplateEntry> Templates);
