@@ -35,6 +35,9 @@ public sealed class ConversationState
 
     public int WaitSeconds { get; set; } = Execution.ExecutionLauncher.DefaultWaitSeconds;
 
+    /// <summary>Who confirms in this conversation's questions, written to the journal: the person in a form, or at the terminal.</summary>
+    public string ConfirmedBy { get; set; } = Execution.RunRequest.UserConfirmed;
+
     public static ConversationState Of(WizardSession session) =>
         (ConversationState)session.Items.GetOrAdd(Item, _ => new ConversationState());
 
