@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BulkWizard.Core.Wizard.Texts;
 using BulkWizard.EndToEnd.Tests.Support;
 
@@ -30,7 +31,7 @@ public sealed class TerminalWizardTests(TerminalSandbox sandbox) : IClassFixture
             "Consumer impact is unknown for 2 subject(s): no Kafka cluster configured for registry 'lab': consumer impact was not checked. Proceed without knowing who reads them?",
             "proceed");
         var confirmation = await terminal.AnswerAsync(WizardTexts.Get("type_yes"), "YES");
-        var outcome = await terminal.ExpectAsync("completed: 2 applied, 0 undone, 0 failed, 0 in conflict, 1 skipped");
+        var outcome = await terminal.ExpectAsync("completed: 2 applied, 0 undone, 0 failed, 0 in conflict, 1 skipped (task task_");
 
         Assert.Equal(0, await terminal.ExitCodeAsync());
         Assert.Contains("Soft-delete test schemas (test-*) on registry 'lab'", preview, StringComparison.Ordinal);
@@ -103,6 +104,31 @@ public sealed class TerminalWizardTests(TerminalSandbox sandbox) : IClassFixture
         await terminal.ExpectAsync("cancelled: The wizard was cancelled; nothing was changed.");
 
         Assert.Equal(1, await terminal.ExitCodeAsync());
+        Assert.Empty((await Harness.SnapshotAsync()).DifferencesFrom(before));
+    }
+
+    [Fact]
+    public async Task CtrlC_DuringTheRun_CancelsTheTaskThroughItsCancelPath_RolledBackToTheStateBefore()
+    {
+        var before = await Harness.SnapshotAsync();
+        await using var terminal = TerminalProcess.Start(
+            Harness.Settings, "wizard", "schema_update", "--batch_size", "1", "--delay_between_batches", "1", "--max_parallel", "1");
+
+        await terminal.AnswerAsync("Schemas (number or value): ", "custom");
+        await terminal.AnswerAsync("Pattern: ", "metrics-*");
+        await terminal.AnswerAsync(WizardTexts.Get("update_type"), "compatibility");
+        await terminal.AnswerAsync("Compatibility level (number or value): ", "NONE");
+        var preview = await terminal.AnswerAsync(WizardTexts.Get("preview", 5), "no");
+        await terminal.AnswerAsync(WizardTexts.Get("proceed"), "proceed");
+        await terminal.ExpectAsync("Running task ");
+        await terminal.ExpectAsync("1/5 metrics-1: applied");
+        terminal.PressCtrlC();
+        var outcome = await terminal.ExpectAsync(" (task task_");
+
+        Assert.Equal(1, await terminal.ExitCodeAsync());
+        Assert.Contains("5 item(s) in 5 batch(es), 1 s between batches", preview, StringComparison.Ordinal);
+        Assert.True(Regex.IsMatch(outcome, @"\nrolled_back: 0 applied, [1-4] undone, 0 failed, 0 in conflict, 0 skipped \(task task_$"), outcome);
+        Assert.Contains(": items in flight finish, then the rollback rules apply.", outcome, StringComparison.Ordinal);
         Assert.Empty((await Harness.SnapshotAsync()).DifferencesFrom(before));
     }
 

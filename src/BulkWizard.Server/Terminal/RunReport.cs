@@ -9,10 +9,10 @@ internal static class RunReport
 {
     public static void Task(IAnsiConsole console, BulkTask task)
     {
-        var status = TaskSnapshot.From(task).Status;
         var colour = task.Status == BulkTaskStatus.Completed ? "green" : "red";
+        var summary = task.Result?.Summary ?? $"{TaskSnapshot.From(task).Status}: {task.Message}";
         console.WriteLine();
-        console.MarkupLineInterpolated($"[{colour} bold]{status}[/]: {task.Result?.Summary ?? task.Message} (task {task.Id})");
+        console.MarkupLineInterpolated($"[{colour} bold]{summary}[/] (task {task.Id})");
         if (task.Result is not { } result)
         {
             return;
@@ -20,7 +20,8 @@ internal static class RunReport
 
         if (result.BackupId is { } backup)
         {
-            console.MarkupLineInterpolated($"Backup {backup} in the data directory: restoring it puts the registry back as it was before this run.");
+            var use = task.Status == BulkTaskStatus.Completed ? ": restoring it puts the registry back as it was before this run" : "";
+            console.MarkupLineInterpolated($"Backup {backup} in the data directory{use}.");
         }
 
         foreach (var error in result.FirstErrors)

@@ -10,6 +10,8 @@ namespace BulkWizard.Server.Terminal;
 /// </summary>
 internal sealed class TaskProgressView(IAnsiConsole console, TaskManager tasks)
 {
+    private const string StoppingWords = "items in flight finish, then the rollback rules apply";
+
     public async Task FollowAsync(BulkTask task, CancellationToken interrupt)
     {
         var stopping = false;
@@ -26,7 +28,7 @@ internal sealed class TaskProgressView(IAnsiConsole console, TaskManager tasks)
                     {
                         bar.MaxValue = Math.Max(1, changed.TotalItems);
                         bar.Value = changed.Processed;
-                        var words = stopping && !changed.IsFinished ? "stopping: items in flight finish, then the rollback rules apply" : changed.Message;
+                        var words = stopping && !changed.IsFinished ? "stopping: " + StoppingWords : changed.Message;
                         bar.Description = Markup.Escape($"{changed.Processed}/{changed.TotalItems} {words}");
                     }
                 }
@@ -36,6 +38,11 @@ internal sealed class TaskProgressView(IAnsiConsole console, TaskManager tasks)
                 {
                     stopping = tasks.Cancel(task.Id);
                     Update(task);
+                    if (stopping && !console.Profile.Capabilities.Interactive)
+                    {
+                        // A transcript shows the bar only at some steps: the stop is said in a line of its own.
+                        console.MarkupLineInterpolated($"Stopping task {task.Id}: {StoppingWords}.");
+                    }
                 });
                 try
                 {

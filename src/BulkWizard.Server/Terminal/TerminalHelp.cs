@@ -21,6 +21,9 @@ internal static class TerminalHelp
         console.MarkupLine("  --config FILE                       an extra settings file");
         console.MarkupLine("  --registry NAME                     the configured registry to act on (default: the default registry)");
         console.MarkupLine("  --BulkWizard:Section:Key=value      any setting");
+        console.MarkupLine("How the plan runs, as the planning tools take it (defaults in brackets):");
+        console.MarkupLine("  --batch_size N [[50]]  --delay_between_batches SECONDS [[0]]  --max_parallel N [[4]]");
+        console.MarkupLine("  --canary true|false [[true]]  --create_backup true|false [[true]]  --rollback_on_error true|false [[true]]");
         console.MarkupLine("With no registry configured, the embedded Sandbox (demo data, in memory) is used.");
         console.WriteLine();
         console.MarkupLine("Type [bold]cancel[/] at any prompt, or press Ctrl+C, to stop: nothing changes before the last confirmation,");

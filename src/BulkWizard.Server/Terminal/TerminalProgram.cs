@@ -29,7 +29,14 @@ public static class TerminalProgram
 
     public static async Task<int> RunAsync(TerminalCommand command, IDictionary environment)
     {
-        var console = AnsiConsole.Console;
+        // Keys (selection lists, a live progress bar) when a person is at a terminal: stdin and stdout are not redirected.
+        // Spectre's own detection also looks at stderr and at build-server variables; a log file on stderr changes nothing here.
+        var atTerminal = !Console.IsInputRedirected && !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Out),
+            Interactive = atTerminal ? InteractionSupport.Yes : InteractionSupport.No,
+        });
         if (Console.IsOutputRedirected)
         {
             // A transcript (a script's log, a test) keeps each line whole rather than wrapped at 80 columns.
@@ -50,6 +57,7 @@ public static class TerminalProgram
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = command.Settings, ContentRootPath = AppContext.BaseDirectory });
         BulkWizardOptions options;
+        RunSettings run;
         try
         {
             // As the server reads its settings: the extra file, then the validated options.
@@ -63,6 +71,20 @@ public static class TerminalProgram
         catch (Exception e) when (e is ConfigurationException or InvalidDataException or FileNotFoundException)
         {
             await Console.Error.WriteLineAsync($"bulkwizard: configuration error: {e.Message}");
+            return ExitUsage;
+        }
+
+        try
+        {
+            run = TerminalRunSettings.Read(builder.Configuration);
+            if (run.Validate() is { } invalid)
+            {
+                throw new FormatException(invalid);
+            }
+        }
+        catch (FormatException e)
+        {
+            await Console.Error.WriteLineAsync($"bulkwizard: {e.Message}");
             return ExitUsage;
         }
 
@@ -100,15 +122,21 @@ public static class TerminalProgram
         {
             if (sandbox is not null)
             {
-                console.MarkupLine("No registry is configured: using the embedded Sandbox (demo data, in memory; gone when this ends).");
+                console.MarkupLine("No registry is configured: the embedded Sandbox is used (demo data, in memory; gone when this ends).");
                 await sandbox.WhenStartedAsync(interrupt.Token);
             }
 
-            var questions = new TerminalQuestions(console, Console.IsInputRedirected || !console.Profile.Capabilities.Interactive ? Console.In : null);
+            var questions = new TerminalQuestions(console, atTerminal ? null : Console.In);
             var wizard = new TerminalWizard(
                 console, questions, host.Services.GetRequiredService<WizardConversation>(), host.Services.GetRequiredService<TaskManager>(),
                 host.Services.GetRequiredService<IPlanStore>());
-            return await wizard.RunAsync(command.OperationType, builder.Configuration["registry"], interrupt.Token);
+            return await wizard.RunAsync(new WizardStart
+            {
+                OperationType = command.OperationType,
+                Selection = new SelectionArguments(Registry: builder.Configuration["registry"]),
+                Run = run,
+                WaitSeconds = 0,
+            }, interrupt.Token);
         }
         catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
         {

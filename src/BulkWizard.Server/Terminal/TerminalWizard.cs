@@ -20,17 +20,13 @@ internal sealed class TerminalWizard(IAnsiConsole console, TerminalQuestions que
     public const int ExitCompleted = 0;
     public const int ExitNotCompleted = 1;
 
-    public async Task<int> RunAsync(string? operationType, string? registry, CancellationToken interrupt)
+    /// <summary>Runs the wizard from what the command line gave (type, registry, run settings); the exit code says how it ended.</summary>
+    public async Task<int> RunAsync(WizardStart start, CancellationToken interrupt)
     {
         WizardSession session;
         try
         {
-            session = conversation.Open(new WizardStart
-            {
-                OperationType = operationType,
-                Selection = new SelectionArguments(Registry: registry),
-                WaitSeconds = 0,
-            });
+            session = conversation.Open(start);
         }
         catch (Exception e) when (e is WizardInputException or McpException)
         {
@@ -90,6 +86,8 @@ internal sealed class TerminalWizard(IAnsiConsole console, TerminalQuestions que
             return ExitNotCompleted;
         }
 
+        console.WriteLine();
+        console.MarkupLineInterpolated($"Running task {task.Id} ({(snapshot.TotalItems)} item(s)); Ctrl+C stops it safely.");
         await new TaskProgressView(console, tasks).FollowAsync(task, interrupt);
         RunReport.Task(console, task);
         return task.Status == BulkTaskStatus.Completed ? ExitCompleted : ExitNotCompleted;
