@@ -144,6 +144,21 @@ public sealed class TerminalWizardTests(TerminalSandbox sandbox) : IClassFixture
         Assert.Empty(terminal.Stdout);
     }
 
+    [Theory]
+    [InlineData("--batch_size", "0", 2, "bulkwizard: batch_size: allowed 1 to 1000.")]
+    [InlineData("--canary", "maybe", 2, "bulkwizard: canary: 'maybe' is not allowed: use true or false.")]
+    [InlineData("--registry", "prod", 1, "registry: Registry 'prod' is not configured. Configured registries: lab.")]
+    public async Task BadCommandLineValue_NamedWithWhatIsAllowed_NothingAsked(string setting, string value, int exitCode, string error)
+    {
+        var before = await Harness.SnapshotAsync();
+        await using var terminal = TerminalProcess.Start(Harness.Settings, "wizard", "cleanup", setting, value);
+
+        Assert.Equal(exitCode, await terminal.ExitCodeAsync());
+        Assert.Contains(error, terminal.Stderr + terminal.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(WizardTexts.Get("cleanup_type"), terminal.Stdout, StringComparison.Ordinal);
+        Assert.Empty((await Harness.SnapshotAsync()).DifferencesFrom(before));
+    }
+
     [Fact]
     public async Task Help_NamesTheCommandsAndTheOperationTypes()
     {

@@ -3,6 +3,7 @@ using BulkWizard.Core.Plans;
 using BulkWizard.Core.Tasks;
 using BulkWizard.Core.Wizard;
 using BulkWizard.Server.Execution;
+using BulkWizard.Server.Tools;
 using BulkWizard.Server.Tools.Results;
 using BulkWizard.Server.Wizard;
 using ModelContextProtocol;
@@ -26,9 +27,10 @@ internal sealed class TerminalWizard(IAnsiConsole console, TerminalQuestions que
         WizardSession session;
         try
         {
-            session = conversation.Open(start);
+            // Failures a person can act on (an unknown registry, one that cannot be reached) in the words the tools use.
+            session = await ToolErrors.GuardAsync(start.Selection.Registry ?? "", () => Task.FromResult(conversation.Open(start)));
         }
-        catch (Exception e) when (e is WizardInputException or McpException)
+        catch (McpException e)
         {
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return ExitNotCompleted;
@@ -47,7 +49,7 @@ internal sealed class TerminalWizard(IAnsiConsole console, TerminalQuestions que
         var progress = new ReviewLines(console);
         try
         {
-            var turn = await BusyAsync(() => conversation.NextTurnAsync(session, progress, interrupt));
+            var turn = await BusyAsync(session, () => conversation.NextTurnAsync(session, progress, interrupt));
             while (turn.Question is { } question)
             {
                 if (turn.Notice is { } notice)
@@ -61,20 +63,21 @@ internal sealed class TerminalWizard(IAnsiConsole console, TerminalQuestions que
                     return conversation.Cancel(session);
                 }
 
-                turn = await BusyAsync(() => conversation.AnswerTurnAsync(session, question.StepId, answers, progress, interrupt));
+                turn = await BusyAsync(session, () => conversation.AnswerTurnAsync(session, question.StepId, answers, progress, interrupt));
             }
 
             return turn.Ended!;
         }
-        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        catch (Exception e) when (interrupt.IsCancellationRequested && e is OperationCanceledException or McpException)
         {
+            // Ctrl+C while the registry was read: whatever the read ended with, the person stopped the wizard.
             return conversation.Cancel(session);
         }
-        catch (Exception e) when (e is WizardInputException or McpException)
+        catch (McpException e)
         {
             // A refusal (an answer given up front, a plan the executor would refuse): said as it is, nothing changed.
             conversation.Cancel(session);
-            return new WizardReply { Status = "refused", Registry = session.Registry, Message = $"{e.Message} Nothing was changed." };
+            return new WizardReply { Status = "refused", Registry = session.Registry, Message = $"{e.Message.TrimEnd('.')}. Nothing was changed." };
         }
     }
 
@@ -93,7 +96,10 @@ internal sealed class TerminalWizard(IAnsiConsole console, TerminalQuestions que
         return task.Status == BulkTaskStatus.Completed ? ExitCompleted : ExitNotCompleted;
     }
 
-    /// <summary>Planning, reviews and dry runs read the registry: a spinner says so where the terminal can show one.</summary>
-    private Task<T> BusyAsync<T>(Func<Task<T>> work) =>
-        questions.ReadsKeys ? console.Status().StartAsync("Working…", _ => work()) : work();
+    /// <summary>
+    /// Planning, reviews and dry runs read the registry: a spinner says so where the terminal can show one, and a
+    /// failure a person can act on is said in the words the tools use.
+    /// </summary>
+    private Task<T> BusyAsync<T>(WizardSession session, Func<Task<T>> work) =>
+        ToolErrors.GuardAsync(session.Registry, () => questions.ReadsKeys ? console.Status().StartAsync("Working…", _ => work()) : work());
 }
