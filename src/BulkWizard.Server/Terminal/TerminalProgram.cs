@@ -143,6 +143,13 @@ public static class TerminalProgram
             console.MarkupLine("[yellow]cancelled[/]: nothing was changed.");
             return TerminalWizard.ExitNotCompleted;
         }
+        catch (Exception e)
+        {
+            // As the server does: logged whole, and said in one line; the journal of a started run says what it did.
+            logger.Fatal(e, "The terminal wizard stopped on an unexpected error");
+            await Console.Error.WriteLineAsync($"bulkwizard: unexpected error: {e.Message}");
+            return TerminalWizard.ExitNotCompleted;
+        }
         finally
         {
             await host.StopAsync(CancellationToken.None);

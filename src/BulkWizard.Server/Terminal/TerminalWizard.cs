@@ -90,7 +90,7 @@ internal sealed class TerminalWizard(IAnsiConsole console, TerminalQuestions que
         }
 
         console.WriteLine();
-        console.MarkupLineInterpolated($"Running task {task.Id} ({(snapshot.TotalItems)} item(s)); Ctrl+C stops it safely.");
+        console.MarkupLineInterpolated($"Running task {task.Id} ({snapshot.TotalItems} item(s)); Ctrl+C stops it safely.");
         await new TaskProgressView(console, tasks).FollowAsync(task, interrupt);
         RunReport.Task(console, task);
         return task.Status == BulkTaskStatus.Completed ? ExitCompleted : ExitNotCompleted;
