@@ -13,6 +13,9 @@ public sealed record RunRequest(bool DryRun, string? Confirmation, string Confir
     /// <summary>The person confirmed in a form the server showed.</summary>
     public const string UserConfirmed = "user (elicitation)";
 
+    /// <summary>The person confirmed at the terminal (<c>bulkwizard wizard</c>).</summary>
+    public const string TerminalConfirmed = "user (terminal)";
+
     /// <summary>The assistant confirmed with <c>confirm_bulk_operation</c>, approved in the client's own dialog.</summary>
     public const string AssistantConfirmed = "assistant (tool call)";
 }

@@ -38,6 +38,9 @@ public sealed class ConversationState
     /// <summary>The confirmed real run waits for this time (<c>start_at</c>); null to run on confirmation.</summary>
     public DateTimeOffset? StartAt { get; set; }
 
+    /// <summary>Who confirms in this conversation's questions, written to the journal: the person in a form, or at the terminal.</summary>
+    public string ConfirmedBy { get; set; } = Execution.RunRequest.UserConfirmed;
+
     public static ConversationState Of(WizardSession session) =>
         (ConversationState)session.Items.GetOrAdd(Item, _ => new ConversationState());
 

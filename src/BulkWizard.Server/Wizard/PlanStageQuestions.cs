@@ -36,13 +36,13 @@ public static class PlanStageQuestions
         {
             return new Question(
                 ConfirmStep,
-                $"{context}\n\nDry run: {state.DryRunSummary}\n\n{WizardTexts.Get("type_yes")}",
+                $"{context}\n\nDry run: {state.DryRunSummary}\n\n{ConfirmPrompt(plan)}",
                 new Field(Confirmation, FieldKind.TypedConfirmation, "Confirmation") { Expected = PlanApprovals.TypedYes });
         }
 
         return new Question(
             ConfirmStep,
-            $"{context}\n\n{WizardTexts.Get("proceed")}",
+            $"{context}\n\n{ConfirmPrompt(plan)}",
             new Field(Decision, FieldKind.Choice, "Decision")
             {
                 Options =
@@ -53,6 +53,9 @@ public static class PlanStageQuestions
                 ],
             });
     }
+
+    /// <summary>The confirmation's own words, after what is shown of the plan: type YES (destructive), or proceed?</summary>
+    public static string ConfirmPrompt(OperationPlan plan) => WizardTexts.Get(plan.IsDestructive ? "type_yes" : "proceed");
 
     /// <summary>The title, the counts and every warning: what must be seen before confirming even without details.</summary>
     private static string Summary(OperationPlan plan)

@@ -132,7 +132,7 @@ public sealed class WizardConversation(
 
             if (question is null)
             {
-                return await RunAsync(session, state, dryRun: true, RunRequest.UserConfirmed, progress, cancellationToken);
+                return await RunAsync(session, state, dryRun: true, state.ConfirmedBy, progress, cancellationToken);
             }
 
             var round = incoming?.Round ?? 0;
@@ -169,6 +169,45 @@ public sealed class WizardConversation(
             session.Gate.Release();
         }
     }
+
+    /// <summary>
+    /// The forms path one question at a time, for a front end that shows the questions itself (the terminal): the
+    /// wizard's next question, the preview, a review step's or the confirmation, each with the notice of a refused
+    /// answer; or the reply that ends the wizard (run, cancelled, refused). The same stages, plan, dry run before a
+    /// typed YES and run as the elicitation path, without its limit of questions per call.
+    /// </summary>
+    public async Task<FormTurn> NextTurnAsync(WizardSession session, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+    {
+        await session.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await TurnAsync(session, ConversationState.Of(session), notice: null, progress, cancellationToken);
+        }
+        finally
+        {
+            session.Gate.Release();
+        }
+    }
+
+    /// <summary>Takes the answer to the question of <paramref name="stepId"/> (checked as a form's content is) and returns the next turn.</summary>
+    public async Task<FormTurn> AnswerTurnAsync(
+        WizardSession session, string stepId, JsonObject answers, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+    {
+        await session.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var state = ConversationState.Of(session);
+            var taken = await TakeAnswerAsync(session, state, stepId, answers, progress, cancellationToken);
+            return taken.Reply is { } ended ? new FormTurn(Ended: ended) : await TurnAsync(session, state, taken.Notice, progress, cancellationToken);
+        }
+        finally
+        {
+            session.Gate.Release();
+        }
+    }
+
+    /// <summary>Ends the wizard as cancelled by the person (a declined form, Ctrl+C): nothing changed.</summary>
+    public WizardReply Cancel(WizardSession session) => Cancelled(session, "cancelled");
 
     /// <summary>
     /// <c>confirm_bulk_operation</c> with a client that shows forms: the person sees the preview and confirms
@@ -363,11 +402,25 @@ public sealed class WizardConversation(
         if (plan.IsDestructive && state.DryRunSummary is null)
         {
             // A destructive plan needs a dry run of this very plan before its typed YES.
-            var dryRun = await planning.DryRunToEndAsync(plan, RunRequest.UserConfirmed, cancellationToken);
+            var dryRun = await planning.DryRunToEndAsync(plan, state.ConfirmedBy, cancellationToken);
             state.DryRunSummary = dryRun.Result?.Summary ?? dryRun.Message;
         }
 
         return (PlanStageQuestions.Confirm(plan, state), null);
+    }
+
+    private async Task<FormTurn> TurnAsync(
+        WizardSession session, ConversationState state, string? notice, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+    {
+        var (question, ended) = await NextAsync(session, state, progress, cancellationToken);
+        if (ended is not null)
+        {
+            return new FormTurn(Ended: ended);
+        }
+
+        return question is null
+            ? new FormTurn(Ended: await RunAsync(session, state, dryRun: true, state.ConfirmedBy, progress, cancellationToken))
+            : new FormTurn(question, Notice: notice);
     }
 
     private async Task<(WizardReply? Reply, string? Notice)> TakeAnswerAsync(
@@ -416,8 +469,8 @@ public sealed class WizardConversation(
         return decision switch
         {
             PlanStageQuestions.Cancel => (Cancelled(session, "cancelled"), null),
-            PlanStageQuestions.DryRun => (await RunAsync(session, state, dryRun: true, RunRequest.UserConfirmed, progress, cancellationToken), null),
-            _ => (await RunAsync(session, state, dryRun: false, RunRequest.UserConfirmed, progress, cancellationToken), null),
+            PlanStageQuestions.DryRun => (await RunAsync(session, state, dryRun: true, state.ConfirmedBy, progress, cancellationToken), null),
+            _ => (await RunAsync(session, state, dryRun: false, state.ConfirmedBy, progress, cancellationToken), null),
         };
     }
 
