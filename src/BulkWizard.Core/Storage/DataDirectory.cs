@@ -33,6 +33,12 @@ public sealed class DataDirectory
     /// <summary>Finished tasks, so their status answers after a restart.</summary>
     public string TasksPath => Path.Combine(Root, "tasks");
 
+    /// <summary>Plans exported for a change ticket (<c>export_plan</c>): JSON and the review page.</summary>
+    public string ExportsPath => Path.Combine(Root, "exports");
+
+    /// <summary>Reports of finished runs (<c>get_task_report</c>), one folder per task.</summary>
+    public string ReportsPath => Path.Combine(Root, "reports");
+
     public string EnsurePlansFolder() => EnsureFolder(PlansPath);
 
     public string EnsureBackupsFolder() => EnsureFolder(BackupsPath);

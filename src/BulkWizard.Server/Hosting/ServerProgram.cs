@@ -1,5 +1,6 @@
 using System.Collections;
 using BulkWizard.Registry;
+using BulkWizard.Server.Apps;
 using BulkWizard.Server.Configuration;
 using BulkWizard.Server.Tools;
 using Microsoft.Extensions.Configuration;
@@ -87,6 +88,10 @@ public static class ServerProgram
             .WithDeferredTools<AuditTools>(ToolJson.Options)
             .WithDeferredTools<ComplianceTools>(ToolJson.Options)
             .WithDeferredTools<RetentionTools>(ToolJson.Options)
+            .WithDeferredTools<ExportTools>(ToolJson.Options)
+            .WithDeferredTools<ReportTools>(ToolJson.Options)
+            .WithResources<PlanReviewResource>()
+            .WithUiExtensionNegotiation()
             .PrepareDeferredToolsAfterFirstAnswer();
         if (sandbox is not null)
         {

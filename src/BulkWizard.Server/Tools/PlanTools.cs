@@ -16,6 +16,7 @@ namespace BulkWizard.Server.Tools;
 public sealed class PlanTools(IPlanStore plans, PlanService planning, WizardConversation conversation, WizardReplies replies, BulkWizardOptions options, IRegistryGatewayProvider registries)
 {
     [McpServerTool(Name = "confirm_bulk_operation", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpMeta(Apps.PlanReviewApp.ToolMetaKey, JsonValue = Apps.PlanReviewApp.ToolMetaJson)]
     [Description("Runs a plan made by a wizard or planning tool, as a task; returns within wait_seconds with the task id, finished or not. dry_run (default true) re-reads every item and changes nothing. To really run it: dry_run false and confirmation 'accept' (non-destructive plans) or 'YES' (destructive plans, after a dry run of the same plan). With a client that shows forms, the person is asked instead and confirmation is ignored.")]
     public Task<WizardReply> ConfirmBulkOperation(
         McpServer server,
@@ -51,6 +52,7 @@ public sealed class PlanTools(IPlanStore plans, PlanService planning, WizardConv
         });
 
     [McpServerTool(Name = "get_bulk_plan", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpMeta(Apps.PlanReviewApp.ToolMetaKey, JsonValue = Apps.PlanReviewApp.ToolMetaJson)]
     [Description("Reads a plan page by page: every change with its before and after, the skipped subjects with reasons, the warnings and the estimate. The whole plan is also exported as JSON at exported_to.")]
     public Task<PlanPage> GetBulkPlan(
         [Description(ToolText.PlanId)] string plan_id,
