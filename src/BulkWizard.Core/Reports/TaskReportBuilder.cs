@@ -33,10 +33,10 @@ public static class TaskReportBuilder
         for (var index = 0; index < plan.Changes.Count; index++)
         {
             var change = plan.Changes[index];
-            var (outcome, message) = kept.TryGetValue(index, out var item)
-                ? (Name(item.Outcome), IsAsPlanned(item.Outcome) ? null : item.Message)
-                : journaled is not null
-                    ? journaled.GetValueOrDefault(index, (Name(ItemOutcome.NotRun), "not reached: the run stopped before it"))
+            var (outcome, message) = journaled is not null
+                ? Journaled(journaled, index, kept.GetValueOrDefault(index))
+                : kept.TryGetValue(index, out var item)
+                    ? (Name(item.Outcome), IsAsPlanned(item.Outcome) ? null : item.Message)
                     : (NotRecorded, $"the result of a dry run keeps its first {ExecutionResult.ItemsKept} items; the counts cover this one");
             items.Add(new TaskReportItem(index, change.Subject, change.Registry, change.Describe(), change.Before?.DeepClone(), change.After?.DeepClone(), outcome, message));
         }
@@ -61,6 +61,18 @@ public static class TaskReportBuilder
             Items = items,
             Skipped = plan.Skipped,
         };
+    }
+
+    /// <summary>
+    /// The journal's outcome; the reason the run gave, when it kept the item, says more for a failure or a conflict
+    /// (what it tried, and that nothing of it stayed).
+    /// </summary>
+    private static (string Outcome, string? Message) Journaled(Dictionary<int, (string Outcome, string? Message)> journaled, int index, ItemResult? kept)
+    {
+        var (outcome, message) = journaled.GetValueOrDefault(index, (Name(ItemOutcome.NotRun), "not reached: the run stopped before it"));
+        var explained = kept is { Message: not null } && Name(kept.Outcome) == outcome
+            && kept.Outcome is ItemOutcome.Failed or ItemOutcome.Conflict or ItemOutcome.UndoFailed or ItemOutcome.UndoConflict or ItemOutcome.NotRun;
+        return (outcome, explained ? kept!.Message : message);
     }
 
     /// <summary>Each item's last outcome in the journal (applied, then perhaps undone by the rollback), with its reason.</summary>
