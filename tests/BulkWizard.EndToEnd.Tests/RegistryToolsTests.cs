@@ -42,7 +42,7 @@ public sealed class RegistryToolsTests : IAsyncLifetime
         [
             "list_registries", "get_registry_inventory", "bulk_wizard_answer", "bulk_schema_update", "bulk_schema_cleanup", "bulk_schema_migration", "bulk_configuration_update", "get_bulk_plan",
             "get_task_status", "list_tasks", "list_backups", "get_backup", "check_naming", "check_consumer_impact", "compare_registries",
-            "list_interrupted_operations", "check_compliance", "check_retention", "get_audit_log", "list_templates",
+            "list_interrupted_operations", "check_compliance", "check_retention", "get_audit_log", "list_templates", "export_plan", "get_task_report",
         ];
         string[] control = ["pause_task", "resume_task"];
         string[] local = ["save_template"];

@@ -45,6 +45,12 @@ public sealed class DataDirectory
     /// <summary>Operation templates: the answers of finished wizards, saved by name.</summary>
     public string TemplatesPath => Path.Combine(Root, "templates");
 
+    /// <summary>Plans exported for a change ticket (<c>export_plan</c>): JSON and the review page.</summary>
+    public string ExportsPath => Path.Combine(Root, "exports");
+
+    /// <summary>Reports of finished runs (<c>get_task_report</c>), one folder per task.</summary>
+    public string ReportsPath => Path.Combine(Root, "reports");
+
     public string EnsurePlansFolder() => EnsureFolder(PlansPath);
 
     public string EnsureBackupsFolder() => EnsureFolder(BackupsPath);

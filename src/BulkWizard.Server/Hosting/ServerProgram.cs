@@ -1,5 +1,6 @@
 using System.Collections;
 using BulkWizard.Registry;
+using BulkWizard.Server.Apps;
 using BulkWizard.Server.Configuration;
 using BulkWizard.Server.Tools;
 using Microsoft.Extensions.Configuration;
@@ -90,6 +91,10 @@ public static class ServerProgram
             .WithDeferredTools<RetentionTools>(ToolJson.Options)
             .WithDeferredTools<TemplateTools>(ToolJson.Options)
             .WithResourcesPromptsAndCompletions()
+            .WithDeferredTools<ExportTools>(ToolJson.Options)
+            .WithDeferredTools<ReportTools>(ToolJson.Options)
+            .WithResources<PlanReviewResource>()
+            .WithUiExtensionNegotiation()
             .PrepareDeferredToolsAfterFirstAnswer();
         if (sandbox is not null)
         {

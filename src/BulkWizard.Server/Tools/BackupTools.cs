@@ -18,6 +18,7 @@ namespace BulkWizard.Server.Tools;
 public sealed class BackupTools(IBackupStore backups, IRegistryGatewayProvider registries, PlanService planning, WizardConversation conversation, WizardReplies replies, TimeProvider clock)
 {
     [McpServerTool(Name = "restore_backup", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpMeta(Apps.PlanReviewApp.ToolMetaKey, JsonValue = Apps.PlanReviewApp.ToolMetaJson)]
     [Description("Puts the subjects of a backup back as they were: versions (same ids and versions, through IMPORT mode where needed), config and mode. Planned, previewed and confirmed like any destructive operation: with a client that shows forms the person sees the preview and the dry run and types YES; without, this returns the plan, to run with confirm_bulk_operation (dry_run true, then dry_run false with confirmation YES). The restore itself is backed up first.")]
     public Task<WizardReply> RestoreBackup(
         McpServer server,

@@ -17,6 +17,7 @@ namespace BulkWizard.Server.Tools;
 public sealed class CleanupTools(WizardConversation conversation, IRegistryGatewayProvider registries)
 {
     [McpServerTool(Name = "bulk_schema_cleanup", ReadOnly = true, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpMeta(Apps.PlanReviewApp.ToolMetaKey, JsonValue = Apps.PlanReviewApp.ToolMetaJson)]
     [Description("Plans a bulk cleanup (soft or permanent deletes, reference-safe, with the consumer-impact check) from arguments alone: returns the plan id, hash " +
         "and a short preview. Changes nothing; run the plan with confirm_bulk_operation (a dry run, then YES). Impact questions not answered by their " +
         "arguments are reported as missing, with what was found.")]

@@ -17,6 +17,7 @@ namespace BulkWizard.Server.Tools;
 public sealed class ConfigurationTools(WizardConversation conversation, IRegistryGatewayProvider registries)
 {
     [McpServerTool(Name = "bulk_configuration_update", ReadOnly = true, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpMeta(Apps.PlanReviewApp.ToolMetaKey, JsonValue = Apps.PlanReviewApp.ToolMetaJson)]
     [Description("Plans a bulk configuration from arguments alone: mode settings (READWRITE, READONLY, IMPORT, inherit) or security policies (data-contract " +
         "metadata and rule sets as config defaults or overrides), retention policies (stored for check_retention, enforced now on request) or compliance " +
         "fixes (the organization's rules) on subjects, one context, the default context or all contexts. Returns the plan id, hash and " +

@@ -17,6 +17,7 @@ namespace BulkWizard.Server.Tools;
 public sealed class MigrationTools(WizardConversation conversation, IRegistryGatewayProvider registries)
 {
     [McpServerTool(Name = "bulk_schema_migration", ReadOnly = true, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpMeta(Apps.PlanReviewApp.ToolMetaKey, JsonValue = Apps.PlanReviewApp.ToolMetaJson)]
     [Description("Plans a migration of subjects between contexts or registries (ids and versions preserved, references in order, conflicts reported before " +
         "any write), or a version archival (old versions archived, then deleted), from arguments alone. Returns the plan id, hash and a short preview; changes " +
         "nothing. Run it with confirm_bulk_operation (a dry run, then YES).")]

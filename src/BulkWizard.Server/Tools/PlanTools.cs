@@ -18,6 +18,7 @@ public sealed class PlanTools(
     IPlanStore plans, PlanService planning, WizardConversation conversation, WizardReplies replies, BulkWizardOptions options, IRegistryGatewayProvider registries, TimeProvider clock)
 {
     [McpServerTool(Name = "confirm_bulk_operation", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpMeta(Apps.PlanReviewApp.ToolMetaKey, JsonValue = Apps.PlanReviewApp.ToolMetaJson)]
     [Description("Runs a plan made by a wizard or planning tool, as a task; returns within wait_seconds with the task id, finished or not. dry_run (default true) re-reads every item and changes nothing. To really run it: dry_run false and confirmation 'accept' (non-destructive plans) or 'YES' (destructive plans, after a dry run of the same plan). With a client that shows forms, the person is asked instead and confirmation is ignored. start_at schedules the real run for a maintenance window: task status scheduled until then; at that time the plan is made again from its answers and runs only if it is this very plan (otherwise status plan_changed, naming the new plan to review).")]
     public Task<WizardReply> ConfirmBulkOperation(
         McpServer server,
@@ -55,6 +56,7 @@ public sealed class PlanTools(
         });
 
     [McpServerTool(Name = "get_bulk_plan", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpMeta(Apps.PlanReviewApp.ToolMetaKey, JsonValue = Apps.PlanReviewApp.ToolMetaJson)]
     [Description("Reads a plan page by page: every change with its before and after, the skipped subjects with reasons, the warnings and the estimate. The whole plan is also exported as JSON at exported_to.")]
     public Task<PlanPage> GetBulkPlan(
         [Description(ToolText.PlanId)] string plan_id,

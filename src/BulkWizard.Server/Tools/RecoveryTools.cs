@@ -25,6 +25,7 @@ public sealed class RecoveryTools(
         new(await runs.FindAsync(cancellationToken));
 
     [McpServerTool(Name = "recover_operation", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpMeta(Apps.PlanReviewApp.ToolMetaKey, JsonValue = Apps.PlanReviewApp.ToolMetaJson)]
     [Description("Plans the recovery of an interrupted operation, confirmed like any destructive plan (dry run, then YES; with forms the person sees the preview). " +
         "rollback: restore its backup, so every subject it wrote is back as before, modes included, and what it registered is removed. " +
         "resume: the changes it had not applied; one interrupted part-way is put back from the backup and left for a new plan. " +
@@ -49,6 +50,7 @@ public sealed class RecoveryTools(
         });
 
     [McpServerTool(Name = "undo_task", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpMeta(Apps.PlanReviewApp.ToolMetaKey, JsonValue = Apps.PlanReviewApp.ToolMetaJson)]
     [Description("Plans the undo of a finished run from its own journal: each change it applied is reversed, only where the target is still as the run " +
         "left it (a target changed since is left alone and reported as a conflict), in the order a rollback takes. Confirmed like any destructive plan " +
         "(dry run, then YES); the undo is backed up too. restore_backup instead puts the run's backup back over whatever is there now.")]

@@ -16,6 +16,7 @@ namespace BulkWizard.Server.Tools;
 public sealed class SchemaUpdateTools(WizardConversation conversation, IRegistryGatewayProvider registries)
 {
     [McpServerTool(Name = "bulk_schema_update", ReadOnly = true, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpMeta(Apps.PlanReviewApp.ToolMetaKey, JsonValue = Apps.PlanReviewApp.ToolMetaJson)]
     [Description("Plans a bulk schema update from arguments alone, without questions: returns the plan id, hash and a short preview. Changes nothing; run the plan with confirm_bulk_operation.")]
     public Task<WizardReply> BulkSchemaUpdate(
         [Description(Selection.Pattern)] string pattern,

@@ -28,6 +28,7 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
         "e.g. {\"update_type\": \"naming\", \"convention\": \"kebab_case\"}, {\"cleanup_type\": \"old_versions\", \"keep_last\": 3} or {\"configuration_type\": \"mode\", \"scope\": \"context\", \"context\": \".staging\", \"mode\": \"READONLY\"}. The schema update's may also be given as the parameters above.";
 
     [McpServerTool(Name = "start_bulk_wizard", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpMeta(Apps.PlanReviewApp.ToolMetaKey, JsonValue = Apps.PlanReviewApp.ToolMetaJson)]
     [Description("Starts the Bulk Operations Wizard. With a client that shows forms, it asks each question, previews the plan and asks for confirmation, then runs it as a task (returning within wait_seconds with the task id). Without forms it returns status needs_input with the pending question (continue with bulk_wizard_answer), then the plan to confirm with confirm_bulk_operation. Arguments given here pre-fill answers; only what is missing is asked.")]
     public Task<WizardReply> StartBulkWizard(
         McpServer server,
@@ -87,6 +88,7 @@ public sealed class WizardTools(WizardConversation conversation, IRegistryGatewa
         });
 
     [McpServerTool(Name = "bulk_wizard_answer", ReadOnly = true, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpMeta(Apps.PlanReviewApp.ToolMetaKey, JsonValue = Apps.PlanReviewApp.ToolMetaJson)]
     [Description("Continues a wizard without forms: answers its pending question (answers: {field: value}, as listed in the question), goes back one question (action back) or ends it (action cancel). Returns the next question (needs_input) or the plan to confirm with confirm_bulk_operation. Never changes the registry.")]
     public Task<WizardReply> BulkWizardAnswer(
         [Description("The session_id a wizard tool returned.")] string session_id,

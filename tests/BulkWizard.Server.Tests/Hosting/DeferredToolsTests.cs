@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BulkWizard.Server.Apps;
 using BulkWizard.Server.Hosting;
 using BulkWizard.Server.Tools;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,20 +19,20 @@ public sealed class DeferredToolsTests
             .WithTools<SchemaUpdateTools>(ToolJson.Options).WithTools<CleanupTools>(ToolJson.Options).WithTools<MigrationTools>(ToolJson.Options)
             .WithTools<ImpactTools>(ToolJson.Options).WithTools<CompareTools>(ToolJson.Options).WithTools<ConfigurationTools>(ToolJson.Options)
             .WithTools<ComplianceTools>(ToolJson.Options).WithTools<RetentionTools>(ToolJson.Options).WithTools<RecoveryTools>(ToolJson.Options).WithTools<AuditTools>(ToolJson.Options)
-            .WithTools<TemplateTools>(ToolJson.Options));
+            .WithTools<TemplateTools>(ToolJson.Options).WithTools<ExportTools>(ToolJson.Options).WithTools<ReportTools>(ToolJson.Options));
         using var deferred = Provider(mcp => mcp
             .WithDeferredTools<RegistryTools>(ToolJson.Options).WithDeferredTools<WizardTools>(ToolJson.Options).WithDeferredTools<PlanTools>(ToolJson.Options)
             .WithDeferredTools<TaskTools>(ToolJson.Options).WithDeferredTools<BackupTools>(ToolJson.Options).WithDeferredTools<NamingTools>(ToolJson.Options)
             .WithDeferredTools<SchemaUpdateTools>(ToolJson.Options).WithDeferredTools<CleanupTools>(ToolJson.Options).WithDeferredTools<MigrationTools>(ToolJson.Options)
             .WithDeferredTools<ImpactTools>(ToolJson.Options).WithDeferredTools<CompareTools>(ToolJson.Options).WithDeferredTools<ConfigurationTools>(ToolJson.Options)
             .WithDeferredTools<ComplianceTools>(ToolJson.Options).WithDeferredTools<RetentionTools>(ToolJson.Options).WithDeferredTools<RecoveryTools>(ToolJson.Options).WithDeferredTools<AuditTools>(ToolJson.Options)
-            .WithDeferredTools<TemplateTools>(ToolJson.Options));
+            .WithDeferredTools<TemplateTools>(ToolJson.Options).WithDeferredTools<ExportTools>(ToolJson.Options).WithDeferredTools<ReportTools>(ToolJson.Options));
 
         var expected = Listed(sdk);
         var actual = Listed(deferred);
 
         Assert.All(deferred.GetServices<McpServerTool>(), tool => Assert.IsType<DeferredTool>(tool));
-        Assert.Equal(29, expected.Count);
+        Assert.Equal(31, expected.Count);
         Assert.Equal(expected, actual);
     }
 
