@@ -42,6 +42,9 @@ public sealed record ExecutionResult
 
     public string? Error { get; init; }
 
+    /// <summary>How often the registry's pace slowed the run down (429, 50002, rising latency, the writes-per-minute ceiling).</summary>
+    public RunSlowdowns Slowdowns { get; init; } = RunSlowdowns.None;
+
     public string Status => TaskStatus == BulkTaskStatus.Completed ? "success" : "failed";
 
     public int Processed => Outcomes.Where(o => o.Key != ItemOutcome.NotRun).Sum(o => o.Value);
@@ -58,7 +61,8 @@ public sealed record ExecutionResult
 
     public string Summary => DryRun
         ? $"dry run: {WouldApply} would change, {Conflicts} in conflict, {Failed} failed, nothing changed"
-        : $"{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(TaskStatus.ToString())}: {Applied} applied, {Undone} undone, {Failed} failed, {Conflicts} in conflict, {Skipped} skipped";
+        : $"{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(TaskStatus.ToString())}: {Applied} applied, {Undone} undone, {Failed} failed, {Conflicts} in conflict, {Skipped} skipped"
+            + (Slowdowns.Total > 0 ? $"; slowed down {Slowdowns.Total} time(s) ({Slowdowns.Describe()})" : "");
 
     private int Count(ItemOutcome outcome) => Outcomes.GetValueOrDefault(outcome);
 }

@@ -105,6 +105,7 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
         ExecutionLog.RunStarted(logger, plan.Id, gateway.Registry.Name, plan.Changes.Count, request.DryRun, request.ConfirmedBy);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HostStopping);
         var run = new ExecutionRun(plan, gateway, request, timeProvider, logger, stop.Token);
+        using var pace = run.WatchPace();
         var result = request.DryRun ? await DryRunAsync(run) : await RunAsync(plan, gateway, request, run, stop.Token);
         ExecutionLog.RunFinished(logger, plan.Id, result.Summary);
         return result;

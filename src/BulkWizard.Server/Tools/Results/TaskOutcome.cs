@@ -4,7 +4,7 @@ namespace BulkWizard.Server.Tools.Results;
 
 /// <summary>
 /// The seed's result shape (<c>status</c> success/failed, <c>processed</c>, <c>error</c>) with the backup,
-/// the counts per outcome, the first errors and who confirmed. Items are listed up to <see cref="ItemsShown"/>.
+/// the counts per outcome, the first errors, who confirmed, and how often the registry's pace slowed the run down. Items are listed up to <see cref="ItemsShown"/>.
 /// </summary>
 public sealed record TaskOutcome(
     string Status,
@@ -21,7 +21,8 @@ public sealed record TaskOutcome(
     IReadOnlyList<string> FirstErrors,
     string ConfirmedBy,
     string Summary,
-    IReadOnlyList<ItemResult> Items)
+    IReadOnlyList<ItemResult> Items,
+    RunSlowdowns Slowdowns)
 {
     public const int ItemsShown = 50;
 
@@ -40,5 +41,6 @@ public sealed record TaskOutcome(
         result.FirstErrors,
         result.ConfirmedBy,
         result.Summary,
-        [.. result.Items.Take(ItemsShown)]);
+        [.. result.Items.Take(ItemsShown)],
+        result.Slowdowns);
 }
