@@ -133,7 +133,7 @@ internal sealed class RegistryPace : IDisposable
 
         if (_window.Healthy() == WriteWindow.Open)
         {
-            Tell(PaceReason.Recovered, "write latency back to normal; writes at full parallelism again");
+            Tell(PaceReason.Recovered, "writes going well again; back to full parallelism");
         }
     }
 
