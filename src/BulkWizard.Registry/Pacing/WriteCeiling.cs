@@ -26,7 +26,10 @@ internal sealed class WriteCeiling : IDisposable
         {
             TokenLimit = tokensPerTick,
             TokensPerPeriod = tokensPerTick,
-            ReplenishmentPeriod = tick,
+
+            // Refilled by hand (the timer below): a manual TryReplenish adds what the real time since the last one would
+            // at this period, so a period of one tick makes each call fill the bucket, and the timer alone sets the pace.
+            ReplenishmentPeriod = TimeSpan.FromTicks(1),
             AutoReplenishment = false,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
@@ -50,8 +53,18 @@ internal sealed class WriteCeiling : IDisposable
     }
 
     /// <summary>Waits for the next token, in arrival order.</summary>
-    public async ValueTask<RateLimitLease> WaitAsync(CancellationToken cancellationToken) =>
-        await _bucket.AcquireAsync(1, cancellationToken);
+    /// <exception cref="ObjectDisposedException">The ceiling was disposed (the server is stopping) while the write waited.</exception>
+    public async ValueTask<RateLimitLease> WaitAsync(CancellationToken cancellationToken)
+    {
+        var lease = await _bucket.AcquireAsync(1, cancellationToken);
+        if (lease.IsAcquired)
+        {
+            return lease;
+        }
+
+        lease.Dispose();
+        throw new ObjectDisposedException(nameof(WriteCeiling), "The registry's writes-per-minute ceiling was disposed while a write waited for its turn.");
+    }
 
     public void Dispose()
     {
