@@ -61,8 +61,7 @@ public sealed record ExecutionResult
 
     public string Summary => DryRun
         ? $"dry run: {WouldApply} would change, {Conflicts} in conflict, {Failed} failed, nothing changed"
-        : $"{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(TaskStatus.ToString())}: {Applied} applied, {Undone} undone, {Failed} failed, {Conflicts} in conflict, {Skipped} skipped"
-            + (Slowdowns.Total > 0 ? $"; slowed down {Slowdowns.Total} time(s) ({Slowdowns.Describe()})" : "");
+        : $"{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(TaskStatus.ToString())}: {Applied} applied, {Undone} undone, {Failed} failed, {Conflicts} in conflict, {Skipped} skipped";
 
     private int Count(ItemOutcome outcome) => Outcomes.GetValueOrDefault(outcome);
 }

@@ -108,6 +108,11 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
         using var pace = run.WatchPace();
         var result = request.DryRun ? await DryRunAsync(run) : await RunAsync(plan, gateway, request, run, stop.Token);
         ExecutionLog.RunFinished(logger, plan.Id, result.Summary);
+        if (result.Slowdowns.Total > 0)
+        {
+            ExecutionLog.RunSlowedDown(logger, plan.Id, result.Slowdowns.Total, result.Slowdowns.Describe());
+        }
+
         return result;
     }
 
