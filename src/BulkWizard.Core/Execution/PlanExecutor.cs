@@ -108,9 +108,10 @@ public sealed class PlanExecutor(IBackupStore backups, DataDirectory dataDirecto
         using var pace = run.WatchPace();
         var result = request.DryRun ? await DryRunAsync(run) : await RunAsync(plan, gateway, request, run, stop.Token);
         ExecutionLog.RunFinished(logger, plan.Id, result.Summary);
-        if (result.Slowdowns.Total > 0)
+        if (result.Slowdowns is { Total: > 0 } slowdowns)
         {
-            ExecutionLog.RunSlowedDown(logger, plan.Id, result.Slowdowns.Total, result.Slowdowns.Describe());
+            var causes = slowdowns.Describe();
+            ExecutionLog.RunSlowedDown(logger, plan.Id, slowdowns.Total, causes);
         }
 
         return result;
