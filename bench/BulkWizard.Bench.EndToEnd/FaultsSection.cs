@@ -5,7 +5,8 @@ namespace BulkWizard.Bench.EndToEnd;
 
 /// <summary>
 /// A compatibility update of N subjects over stdio against a standalone Sandbox that fails 5 % of its requests
-/// (<see cref="SandboxFaults.FivePercent"/>, armed for the run only), next to the same update without faults. Each run
+/// (<see cref="SandboxFaults.FivePercent"/>, armed for the run only), or turns 0.5 % away with 429 and Retry-After
+/// (<see cref="SandboxFaults.RateLimited"/>: the registry's pace waits them out), next to the same update without faults. Each run
 /// starts from subjects without a config of their own, plans in a server of its own, runs (<c>accept</c>, polled), and
 /// is checked against the registry: completed must leave every subject at the new level, rolled back every subject as
 /// before. Requests are the Sandbox's own counts (faulted ones included); faults are the injector's.
@@ -31,18 +32,23 @@ internal static class FaultsSection
         var registering = await registry.RegisterAsync(options.Subjects);
         Add($"faults: register {options.Subjects} subjects (`POST /subjects/{{s}}/versions`, {options.Parallel} at a time)", $"{options.Subjects / registering.TotalSeconds:0} requests/s ({registering.TotalSeconds:0.00} s)");
 
-        foreach (var faulted in new[] { false, true })
+        foreach (var (label, mix) in new[] { ("without faults", null), ("with 5 % faults", SandboxFaults.FivePercent), ("with 0.5 % 429 Retry-After 1 s", SandboxFaults.RateLimited) })
         {
-            var label = faulted ? "with 5 % faults" : "without faults";
-            var run = await UpdateAsync(paths, sandbox, registry, options, faulted);
+            var faulted = mix is not null;
+            var run = await UpdateAsync(paths, sandbox, registry, options, mix);
             Add($"faults: compatibility update {label}, plan: `{PlanCall(options.Parallel)}`", $"{run.Plan.TotalSeconds:0.00} s; {run.Changes} changes");
             Add($"faults: compatibility update {label}, run (`confirm_bulk_operation` accept, polled)", $"{run.Figures.Elapsed.TotalSeconds:0.00} s, {options.Subjects / run.Figures.Elapsed.TotalSeconds:0} subjects/s; {run.Figures.Outcome}; result message: {run.Figures.Result.Str("error") ?? "none"}");
             Add($"faults: compatibility update {label}: registry after the run (`GET /config/{{s}}` of every subject)", run.Check);
             Add($"faults: compatibility update {label}: requests during the run, per route (faulted ones included)", $"{run.Requests.Total} ({run.Requests.Total / (double)options.Subjects:0.00} per subject): {run.Requests.Describe()}");
             if (faulted)
             {
-                Add("faults: fault mix armed for the run (`PUT /_sandbox/faults`)", $"`{SandboxFaults.Describe(SandboxFaults.FivePercent)}`");
-                Add("faults: injected during the run (`GET /_sandbox/faults`)", $"{run.Injected.Values.Sum()} ({run.Injected.Values.Sum() * 100.0 / Math.Max(1, run.Requests.Total):0.0} % of the requests): {string.Join(", ", run.Injected.Select(p => $"{p.Key} {p.Value}"))}");
+                Add($"faults: {label}: fault mix armed for the run (`PUT /_sandbox/faults`)", $"`{SandboxFaults.Describe(mix!)}`");
+                Add($"faults: {label}: injected during the run (`GET /_sandbox/faults`)", $"{run.Injected.Values.Sum()} ({run.Injected.Values.Sum() * 100.0 / Math.Max(1, run.Requests.Total):0.0} % of the requests): {string.Join(", ", run.Injected.Select(p => $"{p.Key} {p.Value}"))}");
+            }
+
+            if (run.Figures.Result?["slowdowns"] is JsonObject slowdowns)
+            {
+                Add($"faults: compatibility update {label}: slowdowns in the task's result", $"`{slowdowns.ToJsonString()}`");
             }
 
             Add($"faults: compatibility update {label}: server stderr", $"{run.Stderr.Lines} lines ({run.Stderr.Warnings} [WRN], {run.Stderr.Errors} [ERR]/[FTL]); {run.Retries} retry lines");
@@ -55,9 +61,10 @@ internal static class FaultsSection
 
     private sealed record UpdateRun(TimeSpan Plan, int Changes, RunFigures Figures, string Check, RequestCounts Requests, IReadOnlyDictionary<string, long> Injected, StderrCounts Stderr, int Retries);
 
-    /// <summary>Clears every subject's config, plans and runs the update (under faults when <paramref name="faulted"/>), and checks the registry.</summary>
-    private static async Task<UpdateRun> UpdateAsync(BenchPaths paths, SandboxProcess sandbox, RegistryLoad registry, BenchOptions options, bool faulted)
+    /// <summary>Clears every subject's config, plans and runs the update (under <paramref name="mix"/> when given), and checks the registry.</summary>
+    private static async Task<UpdateRun> UpdateAsync(BenchPaths paths, SandboxProcess sandbox, RegistryLoad registry, BenchOptions options, JsonObject? mix)
     {
+        var faulted = mix is not null;
         await registry.DeleteConfigAsync(options.Subjects);
         var data = Path.Combine(Path.GetTempPath(), "bulkwizard-bench-" + Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string> { ["SCHEMA_REGISTRY_URL"] = sandbox.Url.ToString().TrimEnd('/'), ["BulkWizard__DataDirectory"] = data };
@@ -73,7 +80,7 @@ internal static class FaultsSection
             var before = await RequestCounts.ReadAsync(registry.Http);
             if (faulted)
             {
-                await SandboxFaults.ArmAsync(registry.Http, SandboxFaults.FivePercent);
+                await SandboxFaults.ArmAsync(registry.Http, mix!);
             }
 
             RunFigures figures;

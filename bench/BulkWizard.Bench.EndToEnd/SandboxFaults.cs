@@ -21,6 +21,15 @@ internal static class SandboxFaults
         ["seed"] = 5, ["errorRate"] = 0.025, ["errorStatus"] = 503, ["timeoutRate"] = 0.005, ["timeoutHold"] = "00:00:00.100", ["dropRate"] = 0.02,
     };
 
+    /// <summary>
+    /// The rate-limited mix: 0.5 % of the registry's requests, drawn from a fixed seed, turned away with 429 and
+    /// <c>Retry-After: 1</c>, as a registry under load does; each one holds the server's every request for a second.
+    /// </summary>
+    public static JsonObject RateLimited { get; } = new()
+    {
+        ["seed"] = 5, ["rateLimitRate"] = 0.005, ["retryAfterSeconds"] = 1,
+    };
+
     public static string Describe(JsonObject mix) => mix.ToJsonString();
 
     public static async Task ArmAsync(HttpClient http, JsonObject mix)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Registry;
+using BulkWizard.Registry.Pacing;
 using BulkWizard.Registry.Wire;
 using Microsoft.Extensions.Logging;
 using SchemaRegistryException = Confluent.SchemaRegistry.SchemaRegistryException;
@@ -16,21 +17,25 @@ internal sealed class HttpRegistryGateway : IRegistryGateway
     private readonly ILogger _logger;
     private readonly WriteOutcomeClassifier _classifier;
     private readonly CheckedWriteRetry _retry;
+    private readonly RegistryPace _pace;
     private readonly UnresolvedDeletes _unresolvedDeletes = new();
     private readonly Lock _capabilitiesGate = new();
     private Task<ServerCapabilities>? _capabilities;
 
     public HttpRegistryGateway(
-        RegistryOptions registry, RegistryRestClient rest, RegistryResilienceOptions resilience, TimeProvider time, ILogger<HttpRegistryGateway> logger)
+        RegistryOptions registry, RegistryRestClient rest, RegistryResilienceOptions resilience, RegistryPace pace, TimeProvider time, ILogger<HttpRegistryGateway> logger)
     {
         Registry = registry;
         _rest = rest;
         _logger = logger;
+        _pace = pace;
         _classifier = new WriteOutcomeClassifier(this, logger);
         _retry = new CheckedWriteRetry(registry.Name, resilience, time, logger);
     }
 
     public RegistryOptions Registry { get; }
+
+    public IDisposable WatchPace(Action<PaceEvent> listener) => _pace.Watch(listener);
 
     public async Task<ServerVersion> GetServerVersionAsync(CancellationToken cancellationToken)
     {

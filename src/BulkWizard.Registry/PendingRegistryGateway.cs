@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using BulkWizard.Core.Registry;
+using BulkWizard.Registry.Pacing;
 
 namespace BulkWizard.Registry;
 
@@ -7,7 +8,7 @@ namespace BulkWizard.Registry;
 /// The gateway of a <see cref="PendingRegistry"/>: every call first waits until the registry is ready, then goes to the
 /// gateway built over its URL then (once).
 /// </summary>
-internal sealed class PendingRegistryGateway(PendingRegistry pending, Func<IRegistryGateway> createGateway) : IRegistryGateway
+internal sealed class PendingRegistryGateway(PendingRegistry pending, RegistryPace pace, Func<IRegistryGateway> createGateway) : IRegistryGateway
 {
     private readonly Lazy<IRegistryGateway> _ready = new(createGateway);
 
@@ -78,6 +79,9 @@ internal sealed class PendingRegistryGateway(PendingRegistry pending, Func<IRegi
 
     public async Task<SchemaById?> GetSchemaByIdAsync(int id, QualifiedSubject? subject, CancellationToken cancellationToken) =>
         await (await ReadyAsync(cancellationToken)).GetSchemaByIdAsync(id, subject, cancellationToken);
+
+    /// <summary>The registry's pace exists before its URL is known, so a run can watch it from the start.</summary>
+    public IDisposable WatchPace(Action<PaceEvent> listener) => pace.Watch(listener);
 
     private async Task<IRegistryGateway> ReadyAsync(CancellationToken cancellationToken)
     {

@@ -34,4 +34,12 @@ internal static partial class RegistryLog
     [LoggerMessage(EventId = 7, Level = LogLevel.Information,
         Message = "Registry {Registry}: {Operation} was not applied (a re-read shows it, or it was never sent); sending it again, retry {Attempt}, in {Delay}")]
     public static partial void RepeatingCheckedWrite(this ILogger logger, string registry, string operation, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information,
+        Message = "Registry {Registry} pace: {Change}")]
+    public static partial void PaceChanged(this ILogger logger, string registry, string change);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Debug,
+        Message = "Registry {Registry} pace: {Change}")]
+    public static partial void PaceHeldByCeiling(this ILogger logger, string registry, string change);
 }

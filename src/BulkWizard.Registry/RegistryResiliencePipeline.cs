@@ -1,4 +1,5 @@
 using BulkWizard.Core.Registry;
+using BulkWizard.Registry.Pacing;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -6,13 +7,15 @@ using Polly;
 namespace BulkWizard.Registry;
 
 /// <summary>
-/// The retry layer of every request marked retry-safe: exponential backoff with jitter, honouring Retry-After, around a per-attempt
-/// timeout of <see cref="RegistryOptions.RequestTimeoutSeconds"/>. What may be retried is decided by
+/// The retry layer of every request marked retry-safe: exponential backoff with jitter, then the registry's pace
+/// (<see cref="RegistryPace"/>: a 429's Retry-After, fewer writes at a time under strain, the writes-per-minute ceiling)
+/// around a per-attempt timeout of <see cref="RegistryOptions.RequestTimeoutSeconds"/>. What may be retried is decided by
 /// <see cref="RegistryTransientFailures"/>.
 /// </summary>
 internal static class RegistryResiliencePipeline
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, RegistryOptions registry, RegistryResilienceOptions options, ILogger logger)
+    public static void Configure(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, RegistryOptions registry, RegistryResilienceOptions options, RegistryPace pace, TimeProvider time, ILogger logger)
     {
         if (options.MaxRetryAttempts > 0)
         {
@@ -23,7 +26,11 @@ internal static class RegistryResiliencePipeline
                 MaxDelay = options.MaxDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldRetryAfterHeader = true,
+                // A 429's Retry-After is waited out by the pace, which holds every request to the registry, not
+                // only this one; the retry adds no backoff of its own on top of it.
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = args => new ValueTask<TimeSpan?>(
+                    args.Outcome.Result?.StatusCode == System.Net.HttpStatusCode.TooManyRequests ? TimeSpan.Zero : null),
                 ShouldHandle = args => RegistryTransientFailures.ShouldRetryAsync(args.Outcome, args.Context),
                 OnRetry = args =>
                 {
@@ -36,6 +43,7 @@ internal static class RegistryResiliencePipeline
             });
         }
 
+        builder.AddStrategy(_ => new PaceStrategy(pace, time), new PaceStrategyOptions());
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(Math.Max(1, registry.RequestTimeoutSeconds)) });
     }
 }

@@ -81,6 +81,7 @@ internal sealed class RegistryRestClient(
         using var request = new HttpRequestMessage(call.Method, endpoints.Resolve(endpoints.Preferred, relativeUri));
         request.Options.Set(RegistryRequestOptions.RelativeUri, relativeUri);
         request.Options.Set(RegistryRequestOptions.RetrySafe, call.RetrySafe);
+        request.Options.Set(RegistryRequestOptions.Writes, call.Writes);
         if (call.Body is not null)
         {
             request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(call.Body, call.Body.GetType(), RegistryJson.Options));

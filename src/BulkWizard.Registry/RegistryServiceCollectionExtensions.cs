@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using BulkWizard.Core.Registry;
+using BulkWizard.Registry.Pacing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -78,10 +79,13 @@ public static class RegistryServiceCollectionExtensions
                     builder,
                     registry,
                     context.ServiceProvider.GetRequiredService<IOptions<RegistryResilienceOptions>>().Value,
+                    context.ServiceProvider.GetRequiredService<RegistryPaces>().For(registry),
+                    context.ServiceProvider.GetRequiredService<TimeProvider>(),
                     context.ServiceProvider.GetRequiredService<ILogger<RegistryRestClient>>()));
             httpClient.AddHttpMessageHandler(provider => new EndpointFailoverHandler(registry.Name, endpoints.Value, provider.GetRequiredService<ILogger<EndpointFailoverHandler>>()));
         }
 
+        services.TryAddSingleton<RegistryPaces>();
         services.AddSingleton<IRegistryGatewayProvider>(provider =>
         {
             IRegistryGateway Create(RegistryOptions registry) => new HttpRegistryGateway(
@@ -93,11 +97,12 @@ public static class RegistryServiceCollectionExtensions
                     endpointsByName[registry.Name].Value,
                     provider.GetRequiredService<ILogger<RegistryRestClient>>()),
                 provider.GetRequiredService<IOptions<RegistryResilienceOptions>>().Value,
+                provider.GetRequiredService<RegistryPaces>().For(registry),
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILogger<HttpRegistryGateway>>());
 
             return new RegistryGatewayProvider(list, registry => pendingByName.TryGetValue(registry.Name, out var waiting)
-                ? new PendingRegistryGateway(waiting, () => Create(registry))
+                ? new PendingRegistryGateway(waiting, provider.GetRequiredService<RegistryPaces>().For(registry), () => Create(registry))
                 : Create(registry));
         });
         return services;

@@ -47,7 +47,8 @@ internal static class RegistryTransientFailures
         return (int)response.StatusCode >= 500 && RegistryErrorCodes.IsTransient(await ReadErrorCodeAsync(response, cancellationToken));
     }
 
-    private static async ValueTask<int> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The registry's <c>error_code</c> in the body, 0 when the body is not the registry's error.</summary>
+    public static async ValueTask<int> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {

@@ -49,4 +49,7 @@ internal static partial class ExecutionLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run of plan {PlanId} finished: {Summary}")]
     public static partial void RunFinished(ILogger logger, string planId, string summary);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run of plan {PlanId} was slowed down {Count} time(s) by the registry's pace: {Causes}")]
+    public static partial void RunSlowedDown(ILogger logger, string planId, int count, string causes);
 }

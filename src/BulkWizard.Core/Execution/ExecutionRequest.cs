@@ -10,7 +10,9 @@ namespace BulkWizard.Core.Execution;
 /// <param name="TaskId">The task the run belongs to, written in the journal.</param>
 /// <param name="Progress">
 /// (processed, total, message) after every item and undo step: processed strictly increases and ends equal to
-/// total, which is the number of changes plus, once a rollback starts, its undo steps. Called one at a time.
+/// total, which is the number of changes plus, once a rollback starts, its undo steps. Called one at a time. A note on
+/// the run's pace (<c>slowing down: registry asked to wait 2 s (429)</c>, <c>speeding up: …</c>) repeats the count
+/// with its own message.
 /// The caller forwards it (task status, MCP progress, the config's <see cref="BulkOperationConfig.ProgressCallback"/>);
 /// the executor calls nothing else.
 /// </param>

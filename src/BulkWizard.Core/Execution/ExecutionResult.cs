@@ -45,6 +45,9 @@ public sealed record ExecutionResult
     /// <summary>What the run wants known besides its outcome, e.g. that a registry could not hold the execution lease.</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 
+    /// <summary>How often the registry's pace slowed the run down (429, 50002, rising latency, the writes-per-minute ceiling).</summary>
+    public RunSlowdowns Slowdowns { get; init; } = RunSlowdowns.None;
+
     public string Status => TaskStatus == BulkTaskStatus.Completed ? "success" : "failed";
 
     public int Processed => Outcomes.Where(o => o.Key != ItemOutcome.NotRun).Sum(o => o.Value);

@@ -34,6 +34,7 @@ internal sealed partial class ExecutionRun
     /// <summary>Items whose apply got as far as writing: one that then failed may have left part of its change.</summary>
     private readonly bool[] _acted;
     private readonly TransientModeGuard _guard;
+    private readonly RunPace _pace;
     private readonly Lock _gate = new();
     private int _processed;
     private int _errors;
@@ -63,6 +64,16 @@ internal sealed partial class ExecutionRun
             _indexByTarget.TryAdd((NameOf(_changes[i].Registry), _changes[i].Subject), i);
         }
         Progress = new ProgressReporter(request.Progress, _changes.Count, e => ExecutionLog.ProgressListenerFailed(logger, e));
+        _pace = new RunPace(Progress);
+    }
+
+    /// <summary>Counts and notes the slowdowns of every registry the plan writes to, until disposed.</summary>
+    public IDisposable WatchPace()
+    {
+        var others = _changes.Select(c => c.Registry).OfType<string>()
+            .Where(name => !string.Equals(name, _gateway.Registry.Name, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        return _pace.Watch([_gateway, .. others.Select(name => _otherRegistries!.Get(name))]);
     }
 
     public ProgressReporter Progress { get; }
@@ -217,6 +228,7 @@ internal sealed partial class ExecutionRun
         FirstErrors = [.. Enumerable.Range(0, _changes.Count).Where(i => IsProblem(_outcomes[i])).Take(ExecutionResult.FirstErrorsShown).Select(i => $"{_changes[i].Subject}: {_messages[i]}")],
         Skipped = _plan.Skipped.Count,
         Error = error,
+        Slowdowns = _pace.Summary,
     };
 
     /// <summary>A message is kept for the items a result lists and for every problem; the rest are counted only.</summary>

@@ -110,8 +110,15 @@ public sealed class PlanExecutor(
         using var telemetry = ExecutionTelemetry.Start(plan.Id, plan.OperationType, gateway.Registry.Name, request.DryRun, plan.Changes.Count, timeProvider);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HostStopping);
         var run = new ExecutionRun(plan, gateway, request, timeProvider, logger, stop.Token);
+        using var pace = run.WatchPace();
         var result = request.DryRun ? await DryRunAsync(run) : await RunAsync(plan, gateway, request, run, stop.Token);
         ExecutionLog.RunFinished(logger, plan.Id, result.Summary);
+        if (result.Slowdowns is { Total: > 0 } slowdowns)
+        {
+            var causes = slowdowns.Describe();
+            ExecutionLog.RunSlowedDown(logger, plan.Id, slowdowns.Total, causes);
+        }
+
         telemetry.Finished(result);
         return result;
     }

@@ -2,7 +2,7 @@ namespace BulkWizard.Core.Execution;
 
 /// <summary>
 /// Counts processed items and undo steps and reports them one at a time, so that processed strictly increases
-/// even when items finish in parallel. The total grows once, when a rollback adds its undo steps.
+/// even when items finish in parallel (a <see cref="Note"/> repeats the count with a new message). The total grows once, when a rollback adds its undo steps.
 /// </summary>
 internal sealed class ProgressReporter(Action<int, int, string>? sink, int total, Action<Exception> onSinkFailure)
 {
@@ -46,6 +46,15 @@ internal sealed class ProgressReporter(Action<int, int, string>? sink, int total
         lock (_gate)
         {
             _processed += count;
+            Publish(message);
+        }
+    }
+
+    /// <summary>A note about the run (its pace) that keeps the count: only the message changes.</summary>
+    public void Note(string message)
+    {
+        lock (_gate)
+        {
             Publish(message);
         }
     }

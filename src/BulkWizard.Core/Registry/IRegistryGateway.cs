@@ -96,4 +96,20 @@ public interface IRegistryGateway
     /// (<see cref="QualifiedSubject.ContextOnly"/>) or a subject to search its context; null searches the default context.
     /// </summary>
     Task<SchemaById?> GetSchemaByIdAsync(int id, QualifiedSubject? subject, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Calls <paramref name="listener"/> each time the pace of requests to this registry slows down or recovers (429,
+    /// 50002, rising latency, the writes-per-minute ceiling), from the thread that saw it, until the returned handle is
+    /// disposed. The pace is the registry's, shared by every caller. A gateway without a pace never calls it.
+    /// </summary>
+    IDisposable WatchPace(Action<PaceEvent> listener) => NoPaceWatch.Instance;
+
+    private sealed class NoPaceWatch : IDisposable
+    {
+        public static readonly NoPaceWatch Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

@@ -36,6 +36,12 @@ public sealed class RegistryOptions
     /// </summary>
     public int ConnectTimeoutSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// The most writes a minute sent to this registry, spread evenly (one every 60/N seconds), whatever the runs'
+    /// parallelism; retries and re-sent writes count. Null (the default): no ceiling.
+    /// </summary>
+    public int? MaxWritesPerMinute { get; set; }
+
     /// <summary>Optional Kafka cluster whose consumer groups read this registry's topics.</summary>
     public KafkaOptions? Kafka { get; set; }
 

@@ -81,7 +81,7 @@ public sealed class FaultInjector
             var write = Interlocked.Increment(ref writes);
             if (failWrite.Fails(write))
             {
-                return WriteFailure(failWrite, write, method, template, subject, latency);
+                return WriteFailure(failWrite, options, write, method, template, subject, latency);
             }
         }
 
@@ -105,26 +105,43 @@ public sealed class FaultInjector
             return new FaultDecision(latency, FaultAction.Drop);
         }
 
+        if (draw < options.ErrorRate + options.TimeoutRate + options.DropRate + options.RateLimitRate)
+        {
+            Record(FaultKind.RateLimited);
+            return RateLimited(latency, options, "Too Many Requests");
+        }
+
         return new FaultDecision(latency, FaultAction.None);
     }
 
-    private FaultDecision WriteFailure(WriteFault fault, long write, string method, string template, string? subject, TimeSpan latency)
+    private FaultDecision WriteFailure(WriteFault fault, FaultOptions options, long write, string method, string template, string? subject, TimeSpan latency)
     {
         var before = fault.Timing == WriteFaultTiming.BeforeApply;
-        Record(before ? FaultKind.WriteFailedBeforeApply : FaultKind.WriteFailedAfterApply);
+        Record(fault.Answer == WriteFaultAnswer.RateLimited ? FaultKind.RateLimited
+            : before ? FaultKind.WriteFailedBeforeApply : FaultKind.WriteFailedAfterApply);
         var target = subject is null ? template : $"{template} ({subject})";
         var message = before
             ? $"Injected fault: write {write} ({method} {target}) failed before it was applied"
             : $"Injected fault: write {write} ({method} {target}) was applied, but its answer was lost";
-        var action = (before, fault.Answer) switch
+        if (fault.Answer == WriteFaultAnswer.RateLimited)
         {
-            (true, WriteFaultAnswer.Error) => FaultAction.Fail,
-            (true, WriteFaultAnswer.Drop) => FaultAction.Drop,
-            (false, WriteFaultAnswer.Error) => FaultAction.FailAfterApply,
+            return RateLimited(latency, options, message);
+        }
+
+        var action = (before, fault.Answer == WriteFaultAnswer.Drop) switch
+        {
+            (true, false) => FaultAction.Fail,
+            (true, true) => FaultAction.Drop,
+            (false, false) => FaultAction.FailAfterApply,
             _ => FaultAction.DropAfterApply,
         };
-        return new FaultDecision(latency, action, 500, 50001, message);
+        var errorCode = fault.Answer == WriteFaultAnswer.TimedOut ? 50002 : 50001;
+        return new FaultDecision(latency, action, 500, errorCode, message);
     }
+
+    /// <summary>429 with the registry's error body and <c>Retry-After</c>; the request is not handled.</summary>
+    private static FaultDecision RateLimited(TimeSpan latency, FaultOptions options, string message) =>
+        new(latency, FaultAction.Fail, 429, 429, message, RetryAfterSeconds: options.RetryAfterSeconds);
 
     private void Record(FaultKind kind) => Interlocked.Increment(ref injected[(int)kind]);
 }

@@ -20,4 +20,7 @@ public enum FaultKind
 
     /// <summary>A write was applied, then its answer was lost (a 500 or a dropped connection).</summary>
     WriteFailedAfterApply,
+
+    /// <summary>Turned away unprocessed with 429 and a <c>Retry-After</c> (the random rate-limit rate, or a write fault answered <c>rateLimited</c>).</summary>
+    RateLimited,
 }

@@ -5,7 +5,8 @@ namespace BulkWizard.Sandbox.Faults;
 /// <c>PUT /_sandbox/faults</c>). Each registry request draws one number from a generator seeded with
 /// <see cref="Seed"/>, so the same requests in the same order meet the same faults: below <see cref="ErrorRate"/> it
 /// is answered with an error, in the next <see cref="TimeoutRate"/> it is held, in the next <see cref="DropRate"/> its
-/// connection is aborted. A write that <see cref="FailWrite"/> picks fails that way instead.
+/// connection is aborted, in the next <see cref="RateLimitRate"/> it is turned away with 429 and a <c>Retry-After</c>.
+/// A write that <see cref="FailWrite"/> picks fails that way instead.
 /// </summary>
 public sealed record FaultOptions
 {
@@ -26,6 +27,15 @@ public sealed record FaultOptions
     /// <summary>The share of requests (0 to 1) whose connection is aborted without an answer.</summary>
     public double DropRate { get; init; }
 
+    /// <summary>
+    /// The share of requests (0 to 1) turned away unprocessed, as a rate-limited registry does: 429 with
+    /// <c>{"error_code": 429, …}</c> and a <c>Retry-After</c> of <see cref="RetryAfterSeconds"/>.
+    /// </summary>
+    public double RateLimitRate { get; init; }
+
+    /// <summary>The <c>Retry-After</c> header (whole seconds) of every 429 the faults answer; 1 by default.</summary>
+    public int RetryAfterSeconds { get; init; } = 1;
+
     /// <summary>Added to every registry request before anything else happens to it.</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.Zero;
 
@@ -36,7 +46,9 @@ public sealed record FaultOptions
         OutOfRange(ErrorRate) ? $"errorRate must be between 0 and 1 (got {ErrorRate})."
         : OutOfRange(TimeoutRate) ? $"timeoutRate must be between 0 and 1 (got {TimeoutRate})."
         : OutOfRange(DropRate) ? $"dropRate must be between 0 and 1 (got {DropRate})."
-        : ErrorRate + TimeoutRate + DropRate > 1 ? "errorRate, timeoutRate and dropRate must add up to 1 at most."
+        : OutOfRange(RateLimitRate) ? $"rateLimitRate must be between 0 and 1 (got {RateLimitRate})."
+        : ErrorRate + TimeoutRate + DropRate + RateLimitRate > 1 ? "errorRate, timeoutRate, dropRate and rateLimitRate must add up to 1 at most."
+        : RetryAfterSeconds is < 0 or > 3600 ? $"retryAfterSeconds must be 0 to 3600 (got {RetryAfterSeconds})."
         : ErrorStatus is not (500 or 503) ? $"errorStatus must be 500 or 503 (got {ErrorStatus})."
         : TimeoutHold <= TimeSpan.Zero ? $"timeoutHold must be positive when given (got {TimeoutHold})."
         : Latency < TimeSpan.Zero ? $"latency must not be negative (got {Latency})."

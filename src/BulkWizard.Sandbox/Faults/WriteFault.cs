@@ -4,7 +4,7 @@ namespace BulkWizard.Sandbox.Faults;
 
 /// <summary>
 /// Fails chosen writes: the <see cref="At"/>-th write after arming, and the <see cref="Count"/> - 1 after it (or every
-/// later one, <see cref="UntilDisarmed"/>). Writes are the requests that change the registry: PUT, DELETE and the
+/// later one, <see cref="UntilDisarmed"/>); with <see cref="Every"/> above 1, only every so many of them (a fraction of the writes). Writes are the requests that change the registry: PUT, DELETE and the
 /// registration POST. The lookup and compatibility POSTs only read, and a client re-reads with them after a lost
 /// answer, so they are never counted.
 /// </summary>
@@ -15,6 +15,12 @@ public sealed record WriteFault
 
     /// <summary>How many writes in a row fail, from <see cref="At"/> on.</summary>
     public int Count { get; init; } = 1;
+
+    /// <summary>
+    /// The step between failing writes: 1 (the default) fails writes in a row, 5 fails writes At, At + 5, At + 10, …
+    /// (<see cref="Count"/> of them, or all until disarmed).
+    /// </summary>
+    public int Every { get; init; } = 1;
 
     /// <summary>Every covered write from <see cref="At"/> on fails until the faults are disarmed, so a client's retries fail too.</summary>
     public bool UntilDisarmed { get; init; }
@@ -34,6 +40,9 @@ public sealed record WriteFault
     public string? Validate() =>
         At < 1 ? $"failWrite.at must be 1 or more (got {At})."
         : Count < 1 ? $"failWrite.count must be 1 or more (got {Count})."
+        : Every < 1 ? $"failWrite.every must be 1 or more (got {Every})."
+        : Answer == WriteFaultAnswer.RateLimited && Timing != WriteFaultTiming.BeforeApply
+            ? "failWrite.answer rateLimited needs timing beforeApply: a registry that answers 429 has not applied the write."
         : Subject is { Length: 0 } ? "failWrite.subject must not be empty; leave it out to cover every write."
         : null;
 
@@ -57,5 +66,6 @@ public sealed record WriteFault
     }
 
     /// <summary>Whether the <paramref name="write"/>-th covered write (1-based) fails.</summary>
-    public bool Fails(long write) => write >= At && (UntilDisarmed || write < (long)At + Count);
+    public bool Fails(long write) =>
+        write >= At && (write - At) % Every == 0 && (UntilDisarmed || (write - At) / Every < Count);
 }

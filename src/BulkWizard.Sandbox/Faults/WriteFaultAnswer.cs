@@ -8,4 +8,13 @@ public enum WriteFaultAnswer
 
     /// <summary>Nothing: the connection is aborted.</summary>
     Drop,
+
+    /// <summary>
+    /// 429 with <c>{"error_code": 429, …}</c> and a <c>Retry-After</c> of <see cref="FaultOptions.RetryAfterSeconds"/>: the
+    /// registry turned the write away unprocessed, so only <see cref="WriteFaultTiming.BeforeApply"/> allows it.
+    /// </summary>
+    RateLimited,
+
+    /// <summary>500 with <c>{"error_code": 50002, …}</c> (operation timed out): applied or not, as the timing says.</summary>
+    TimedOut,
 }

@@ -74,6 +74,11 @@ internal sealed partial class RegistryPipeline(
 
         if (!dropped)
         {
+            if (fault.RetryAfterSeconds is { } retryAfter && response.Status == StatusCodes.Status429TooManyRequests)
+            {
+                http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             await WriteAsync(http, response);
         }
     }

@@ -38,6 +38,12 @@ public static partial class RegistrySettingsValidator
                     $"{where}: ConnectTimeoutSeconds {registry.ConnectTimeoutSeconds} is out of range: allowed 1 to 600.");
             }
 
+            if (registry.MaxWritesPerMinute is < 1 or > RegistryPaceLimits.MaxWritesPerMinute)
+            {
+                throw new ConfigurationException(
+                    $"{where}: MaxWritesPerMinute {registry.MaxWritesPerMinute} is out of range: allowed 1 to {RegistryPaceLimits.MaxWritesPerMinute}, or leave it out for no ceiling.");
+            }
+
             ValidateFiles(where, registry.Tls, fileExists);
             if (registry.Kafka is { } kafka && string.IsNullOrWhiteSpace(kafka.BootstrapServers))
             {

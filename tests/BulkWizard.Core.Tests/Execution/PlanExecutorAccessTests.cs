@@ -24,6 +24,7 @@ public sealed class PlanExecutorAccessTests : IDisposable
     public PlanExecutorAccessTests()
     {
         _gateway.Setup(g => g.Registry).Returns(new RegistryOptions { Name = "mock", Url = "http://registry.test" });
+        _gateway.Setup(g => g.WatchPace(It.IsAny<Action<PaceEvent>>())).Returns(Mock.Of<IDisposable>());
         _gateway.Setup(g => g.ListVersionsAsync(It.IsAny<QualifiedSubject>(), It.IsAny<DeletedFilter>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync([]);
         _gateway.Setup(g => g.GetModeAsync(It.IsAny<RegistryScope>(), It.IsAny<CancellationToken>())).ReturnsAsync((RegistryMode?)null);

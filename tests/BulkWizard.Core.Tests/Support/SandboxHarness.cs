@@ -42,12 +42,13 @@ internal sealed class SandboxHarness : IAsyncDisposable
 
     public FileBackupStore Backups { get; }
 
-    public static async Task<SandboxHarness> StartAsync(SandboxOptions? options = null)
+    /// <param name="resilience">The gateway's retry options (e.g. short delays), the defaults when null.</param>
+    public static async Task<SandboxHarness> StartAsync(SandboxOptions? options = null, Action<RegistryResilienceOptions>? resilience = null)
     {
         var sandbox = await SandboxRegistry.StartAsync(options ?? new SandboxOptions { SeedDemoData = false });
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddRegistryGateways([new RegistryOptions { Name = RegistryName, Url = sandbox.BaseAddress.ToString().TrimEnd('/') }]);
+        services.AddRegistryGateways([new RegistryOptions { Name = RegistryName, Url = sandbox.BaseAddress.ToString().TrimEnd('/') }], resilience);
         var root = Path.Combine(Path.GetTempPath(), "bulkwizard-exec-" + Guid.NewGuid().ToString("N"));
         return new SandboxHarness(sandbox, services.BuildServiceProvider(), root);
     }

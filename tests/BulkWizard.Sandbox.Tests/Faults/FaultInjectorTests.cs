@@ -241,7 +241,7 @@ public sealed class FaultInjectorTests
         var registry = sandbox.Registry;
         var error = Assert.Throws<ArgumentException>(() => registry.Faults.Arm(new FaultOptions { ErrorRate = 0.6, DropRate = 0.6 }));
 
-        Assert.StartsWith("errorRate, timeoutRate and dropRate must add up to 1 at most.", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("errorRate, timeoutRate, dropRate and rateLimitRate must add up to 1 at most.", error.Message, StringComparison.Ordinal);
         Assert.False(registry.Faults.IsArmed);
     }
 

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace BulkWizard.Sandbox.Tests.Support;
 
-/// <summary>What the Sandbox answered: status, the raw text and the parsed JSON (null when not JSON).</summary>
-public sealed record ApiResponse(HttpStatusCode Status, string Text, JsonNode? Json, string? ContentType)
+/// <summary>What the Sandbox answered: status, the raw text, the parsed JSON (null when not JSON) and its <c>Retry-After</c>, if any.</summary>
+public sealed record ApiResponse(HttpStatusCode Status, string Text, JsonNode? Json, string? ContentType, string? RetryAfter = null)
 {
     public int Code => (int)Status;
 

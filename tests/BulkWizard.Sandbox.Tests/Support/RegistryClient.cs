@@ -39,7 +39,7 @@ public sealed class RegistryClient(HttpClient http)
             json = null;
         }
 
-        return new ApiResponse(response.StatusCode, text, json, response.Content.Headers.ContentType?.MediaType);
+        return new ApiResponse(response.StatusCode, text, json, response.Content.Headers.ContentType?.MediaType, response.Headers.RetryAfter?.ToString());
     }
 
     /// <summary>Registers and asserts success; returns (id, version) read back from the registry.</summary>

@@ -133,6 +133,8 @@ public sealed class ServerSettingsLoaderTests
     [InlineData("Username", "alice", "registry 0 ('a'): basic auth needs both Username and Password.")]
     [InlineData("RequestTimeoutSeconds", "0", "registry 0 ('a'): RequestTimeoutSeconds 0 is out of range: allowed 1 to 600.")]
     [InlineData("ConnectTimeoutSeconds", "0", "registry 0 ('a'): ConnectTimeoutSeconds 0 is out of range: allowed 1 to 600.")]
+    [InlineData("MaxWritesPerMinute", "0", "registry 0 ('a'): MaxWritesPerMinute 0 is out of range: allowed 1 to 60000, or leave it out for no ceiling.")]
+    [InlineData("MaxWritesPerMinute", "60001", "registry 0 ('a'): MaxWritesPerMinute 60001 is out of range: allowed 1 to 60000, or leave it out for no ceiling.")]
     [InlineData("Tls:CaFile", "/missing.pem", "registry 0 ('a'): Tls.CaFile '/missing.pem' does not exist.")]
     [InlineData("Kafka:BootstrapServers", " ", "registry 0 ('a'): Kafka.BootstrapServers is empty: give host:port[,host:port] or remove the Kafka section.")]
     [InlineData("Name", "bad name", "registry 0 ('bad name'): Name 'bad name' is invalid: use 1-64 letters, digits, '.', '_' or '-'.")]
@@ -142,6 +144,18 @@ public sealed class ServerSettingsLoaderTests
         settings[$"BulkWizard:Registries:0:{field}"] = value;
 
         Assert.Equal(expected, ErrorOf(settings));
+    }
+
+    [Fact]
+    public void Load_MaxWritesPerMinute_BoundAndOffByDefault()
+    {
+        var options = Load(new()
+        {
+            ["BulkWizard:Registries:0:Name"] = "a", ["BulkWizard:Registries:0:Url"] = "http://a", ["BulkWizard:Registries:0:MaxWritesPerMinute"] = "120",
+            ["BulkWizard:Registries:1:Name"] = "b", ["BulkWizard:Registries:1:Url"] = "http://b",
+        });
+
+        Assert.Equal([120, null], options.Registries.Select(r => r.MaxWritesPerMinute));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace BulkWizard.Server.Tools.Results;
 
 /// <summary>
 /// The seed's result shape (<c>status</c> success/failed, <c>processed</c>, <c>error</c>) with the backup,
-/// the counts per outcome, the first errors and who confirmed. Items are listed up to <see cref="ItemsShown"/>.
+/// the counts per outcome, the first errors, who confirmed, and how often the registry's pace slowed the run down. Items are listed up to <see cref="ItemsShown"/>.
 /// <c>notices</c> says what the run wants known besides its outcome (a registry that could not hold the execution lease).
 /// </summary>
 public sealed record TaskOutcome(
@@ -23,7 +23,8 @@ public sealed record TaskOutcome(
     string ConfirmedBy,
     string Summary,
     IReadOnlyList<ItemResult> Items,
-    IReadOnlyList<string> Notices)
+    IReadOnlyList<string> Notices,
+    RunSlowdowns Slowdowns)
 {
     public const int ItemsShown = 50;
 
@@ -46,5 +47,6 @@ public sealed record TaskOutcome(
         result.ConfirmedBy,
         result.Summary,
         [.. result.Items.Take(itemsShown)],
-        result.Notices);
+        result.Notices,
+        result.Slowdowns);
 }
