@@ -121,7 +121,8 @@ public sealed class TerminalWizardTests(TerminalSandbox sandbox) : IClassFixture
         var preview = await terminal.AnswerAsync(WizardTexts.Get("preview", 5), "no");
         await terminal.AnswerAsync(WizardTexts.Get("proceed"), "proceed");
         await terminal.ExpectAsync("Running task ");
-        await terminal.ExpectAsync("1/5 metrics-1: applied");
+        // A transcript shows the bar at some steps only: whichever applied item it shows first, the run is under way.
+        await terminal.ExpectAsync(": applied");
         terminal.PressCtrlC();
         var outcome = await terminal.ExpectAsync(" (task task_");
 

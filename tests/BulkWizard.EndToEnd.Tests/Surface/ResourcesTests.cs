@@ -42,7 +42,8 @@ public sealed class ResourcesTests(RunHistoryServer server) : IClassFixture<RunH
         Assert.Equal(
             ["bulkwizard://templates/apply-naming-convention", "bulkwizard://templates/clean-up-test-schemas", "bulkwizard://templates/migrate-context-to-registry", "bulkwizard://templates/raise-compatibility"],
             uris.Where(u => u.StartsWith("bulkwizard://templates/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
-        Assert.All(resources, r => Assert.Equal("application/json", r.MimeType));
+        Assert.All(resources.Where(r => r.Uri.StartsWith("bulkwizard://", StringComparison.Ordinal)), r => Assert.Equal("application/json", r.MimeType));
+        Assert.Equal("text/html;profile=mcp-app", Assert.Single(resources, r => r.Uri == "ui://bulkwizard/plan").MimeType);
     }
 
     [Fact]
