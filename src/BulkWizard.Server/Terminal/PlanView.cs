@@ -57,6 +57,13 @@ internal sealed class PlanView(IAnsiConsole console, IPlanStore plans)
         }
     }
 
+    /// <summary>The preview of a saved plan outside a conversation (an applied export): counts, first changes, skipped, warnings, estimate.</summary>
+    public void Show(OperationPlan plan)
+    {
+        Summary(plan);
+        Rows(plan, PlanPreview.ItemsShown, PlanPreview.SkippedShown);
+    }
+
     private void Summary(OperationPlan plan)
     {
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();

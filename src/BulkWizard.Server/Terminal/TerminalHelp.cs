@@ -13,6 +13,7 @@ internal static class TerminalHelp
         console.MarkupLine("Usage:");
         console.MarkupLine("  bulkwizard                          the MCP server over stdio (what an AI client starts)");
         console.MarkupLine("  bulkwizard wizard [[OPERATION_TYPE]]  the wizard in this terminal");
+        console.MarkupLine("  bulkwizard apply PLAN.json          an exported plan (export_plan), planned again and run only if unchanged");
         console.MarkupLine("  bulkwizard --help                   this text");
         console.WriteLine();
         console.MarkupLine($"Operation types: {Markup.Escape(string.Join(", ", OperationTypes.All))}; without one, the wizard asks.");

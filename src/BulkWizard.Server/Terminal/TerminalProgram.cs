@@ -4,6 +4,7 @@ using BulkWizard.Core.Plans;
 using BulkWizard.Core.Tasks;
 using BulkWizard.Registry;
 using BulkWizard.Server.Configuration;
+using BulkWizard.Server.Execution;
 using BulkWizard.Server.Hosting;
 using BulkWizard.Server.Wizard;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +48,12 @@ public static class TerminalProgram
         {
             TerminalHelp.Write(console);
             return 0;
+        }
+
+        if (command.PlanFile is "")
+        {
+            await Console.Error.WriteLineAsync("bulkwizard: apply needs the exported plan file: bulkwizard apply PLAN.json (from export_plan).");
+            return ExitUsage;
         }
 
         if (command.OperationType is { } type && !OperationTypes.All.Contains(type, StringComparer.Ordinal))
@@ -127,6 +134,14 @@ public static class TerminalProgram
             }
 
             var questions = new TerminalQuestions(console, atTerminal ? null : Console.In);
+            if (command.PlanFile is { } planFile)
+            {
+                var apply = new TerminalApply(
+                    console, questions, host.Services.GetRequiredService<PlanReplay>(), host.Services.GetRequiredService<PlanService>(),
+                    host.Services.GetRequiredService<TaskManager>(), host.Services.GetRequiredService<IPlanStore>());
+                return await apply.RunAsync(planFile, interrupt.Token);
+            }
+
             var wizard = new TerminalWizard(
                 console, questions, host.Services.GetRequiredService<WizardConversation>(), host.Services.GetRequiredService<TaskManager>(),
                 host.Services.GetRequiredService<IPlanStore>());

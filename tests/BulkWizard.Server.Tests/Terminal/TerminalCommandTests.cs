@@ -35,5 +35,24 @@ public sealed class TerminalCommandTests
     [InlineData("-h")]
     [InlineData("wizard", "--help")]
     [InlineData("wizard", "cleanup", "-h")]
+    [InlineData("apply", "plan.json", "--help")]
     public void Parse_Help_AnywhereInTheCommand(params string[] args) => Assert.True(TerminalCommand.Parse(args)!.Help);
+
+    [Fact]
+    public void Parse_ApplyWithFileAndSettings_FileApartFromTheSettings()
+    {
+        var command = TerminalCommand.Parse(["apply", "exports/plan_1.json", "--registry", "lab"])!;
+
+        Assert.Equal(("exports/plan_1.json", null), (command.PlanFile, command.OperationType));
+        Assert.Equal(["--registry", "lab"], command.Settings);
+    }
+
+    [Fact]
+    public void Parse_ApplyWithoutFile_AnEmptyFileTheProgramRefuses()
+    {
+        var command = TerminalCommand.Parse(["apply", "--registry", "lab"])!;
+
+        Assert.Equal("", command.PlanFile);
+        Assert.Equal(["--registry", "lab"], command.Settings);
+    }
 }
