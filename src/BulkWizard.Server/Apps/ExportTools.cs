@@ -16,7 +16,7 @@ public sealed class ExportTools(IPlanStore plans, DataDirectory dataDirectory, T
 {
     [McpServerTool(Name = "export_plan", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [McpMeta(PlanReviewApp.ToolMetaKey, JsonValue = PlanReviewApp.ToolMetaJson)]
-    [Description("Exports a plan for a change ticket into the data directory's exports folder: {plan_id}.json (operation type, registry, answers, run settings, created time, every change with before and after, skipped subjects, warnings, estimate, and the plan exactly as stored, enough to plan again or apply it later) and {plan_id}.html beside it, the review page with the plan embedded, which opens in any browser. Returns both paths. The plan_hash proves the plan is unchanged since it was made; it does not prove who made or exported it. Changes nothing in the registry.")]
+    [Description("Exports a plan for a change ticket into the data directory's exports folder: {plan_id}.json (operation type, registry, answers, run settings, created time, every change with before and after, skipped subjects, warnings, estimate, and the plan exactly as stored, enough to plan again; `bulkwizard apply {plan_id}.json` runs it later, only if the registry still gives the same plan) and {plan_id}.html beside it, the review page with the plan embedded, which opens in any browser. Returns both paths. The plan_hash proves the plan is unchanged since it was made; it does not prove who made or exported it. Changes nothing in the registry.")]
     public Task<ExportedPlan> ExportPlan(
         [Description(ToolText.PlanId)] string plan_id,
         CancellationToken cancellationToken = default) =>
