@@ -31,4 +31,18 @@ public sealed class ConfigurationErrorTests
         Assert.DoesNotContain("hunter2", server.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Sandbox", server.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MissingConfigFile_ExitCode2NamingTheFile_NotACrash()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"bulkwizard-missing-{Guid.NewGuid():N}.json");
+        await using var server = RawServerProcess.Start(null, "--config", missing);
+
+        var exitCode = await server.CloseAndWaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(server.StdoutLines);
+        var line = Assert.Single(server.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"bulkwizard: configuration error: The configuration file '{Path.GetFileName(missing)}' was not found", line, StringComparison.Ordinal);
+    }
 }

@@ -26,25 +26,9 @@ public static class ServerProgram
 
     public static async Task<int> RunAsync(string[] args, IDictionary environment)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = ProductSettings.CreateBuilder(args);
+        if (await ProductSettings.LoadAsync(builder, environment) is not { } options)
         {
-            Args = args,
-            // Settings come from the program's folder, not from whatever folder the MCP client starts us in.
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        if (builder.Configuration["config"] is { Length: > 0 } extraFile)
-        {
-            builder.Configuration.AddJsonFile(Path.GetFullPath(extraFile), optional: false);
-        }
-
-        BulkWizardOptions options;
-        try
-        {
-            options = ServerSettingsLoader.Load(builder.Configuration, environment);
-        }
-        catch (Exception e) when (e is ConfigurationException or InvalidDataException or FileNotFoundException)
-        {
-            await Console.Error.WriteLineAsync($"bulkwizard: configuration error: {e.Message}");
             return ExitConfigurationError;
         }
 

@@ -62,25 +62,13 @@ public static class TerminalProgram
             return ExitUsage;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = command.Settings, ContentRootPath = AppContext.BaseDirectory });
-        BulkWizardOptions options;
-        RunSettings run;
-        try
+        var builder = ProductSettings.CreateBuilder(command.Settings);
+        if (await ProductSettings.LoadAsync(builder, environment) is not { } options)
         {
-            // As the server reads its settings: the extra file, then the validated options.
-            if (builder.Configuration["config"] is { Length: > 0 } extraFile)
-            {
-                builder.Configuration.AddJsonFile(Path.GetFullPath(extraFile), optional: false);
-            }
-
-            options = ServerSettingsLoader.Load(builder.Configuration, environment);
-        }
-        catch (Exception e) when (e is ConfigurationException or InvalidDataException or FileNotFoundException)
-        {
-            await Console.Error.WriteLineAsync($"bulkwizard: configuration error: {e.Message}");
             return ExitUsage;
         }
 
+        RunSettings run;
         try
         {
             run = TerminalRunSettings.Read(builder.Configuration);
