@@ -13,33 +13,9 @@ namespace BulkWizard.Server.Tests.Apps;
 /// over postMessage (SEP-1865): <c>ui/initialize</c>, <c>ui/notifications/initialized</c>, the tool input and result,
 /// and the <c>tools/call get_bulk_plan</c> requests the View makes to read the whole plan, answered with real tool results.
 /// </summary>
-public sealed class PlanReviewAppProtocolTests : IAsyncLifetime
+public sealed class PlanReviewAppProtocolTests() : ChromiumPageTest("bulkwizard-host-")
 {
     private const int Changes = 1_200;
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-
-    private readonly string _folder = Directory.CreateTempSubdirectory("bulkwizard-host-").FullName;
-    private HeadlessChromium _browser = null!;
-
-    private DevToolsPage Page => _browser.Page;
-
-    public async Task InitializeAsync()
-    {
-        if (HeadlessChromium.IsInstalled)
-        {
-            _browser = await HeadlessChromium.StartAsync();
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        Directory.Delete(_folder, recursive: true);
-    }
 
     [ChromiumFact]
     public async Task HostWithServerTools_PlannedReply_ViewReadsEveryPageThroughToolsCall()
@@ -138,7 +114,7 @@ public sealed class PlanReviewAppProtocolTests : IAsyncLifetime
             </script>
             </body></html>
             """;
-        var path = Path.Combine(_folder, "host.html");
+        var path = Path.Combine(Folder, "host.html");
         await File.WriteAllTextAsync(path, host);
         await Page.NavigateAsync(new Uri(path).AbsoluteUri);
     }

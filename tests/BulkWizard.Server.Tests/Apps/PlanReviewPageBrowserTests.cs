@@ -10,39 +10,15 @@ namespace BulkWizard.Server.Tests.Apps;
 /// The exported review page of a 10,000-change plan, opened from its file in headless Chromium: what it shows, and
 /// what it shows after each filter. Interactions go through the page's own controls (a select changed, its change event).
 /// </summary>
-public sealed class PlanReviewPageBrowserTests : IAsyncLifetime
+public sealed class PlanReviewPageBrowserTests() : ChromiumPageTest("bulkwizard-export-")
 {
     private const int Changes = 10_000;
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-
-    private readonly string _data = Directory.CreateTempSubdirectory("bulkwizard-export-").FullName;
-    private HeadlessChromium _browser = null!;
-
-    private DevToolsPage Page => _browser.Page;
-
-    public async Task InitializeAsync()
-    {
-        if (HeadlessChromium.IsInstalled)
-        {
-            _browser = await HeadlessChromium.StartAsync();
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        Directory.Delete(_data, recursive: true);
-    }
 
     [ChromiumFact]
     public async Task ExportedPage_TenThousandChanges_ShowsEveryRowFiltersAndBeforeAfter()
     {
         var plan = LargePlan.Create(Changes);
-        var files = await new PlanExportWriter(new DataDirectory(_data), TimeProvider.System, PlanReviewPage.WithPlan).WriteAsync(plan, CancellationToken.None);
+        var files = await new PlanExportWriter(new DataDirectory(Folder), TimeProvider.System, PlanReviewPage.WithPlan).WriteAsync(plan, CancellationToken.None);
 
         await Page.NavigateAsync(new Uri(files.HtmlPath).AbsoluteUri);
         await Page.WaitUntilAsync("document.body && document.body.dataset.state === 'ready'", Deadline);
@@ -89,7 +65,7 @@ public sealed class PlanReviewPageBrowserTests : IAsyncLifetime
     public async Task ExportedPage_ScrolledToTheMiddle_RendersTheRowsInView()
     {
         var plan = LargePlan.Create(Changes);
-        var files = await new PlanExportWriter(new DataDirectory(_data), TimeProvider.System, PlanReviewPage.WithPlan).WriteAsync(plan, CancellationToken.None);
+        var files = await new PlanExportWriter(new DataDirectory(Folder), TimeProvider.System, PlanReviewPage.WithPlan).WriteAsync(plan, CancellationToken.None);
         await Page.NavigateAsync(new Uri(files.HtmlPath).AbsoluteUri);
         await Page.WaitUntilAsync("document.body && document.body.dataset.state === 'ready'", Deadline);
 
