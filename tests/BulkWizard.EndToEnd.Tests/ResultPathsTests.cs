@@ -130,7 +130,7 @@ public sealed class ResultPathsTests(SharedServer server) : IClassFixture<Shared
     {
         var result = await Client.CallToolAsync("bulk_schema_update", new Dictionary<string, object?> { ["pattern"] = "test-*", ["compatibility"] = "FULL" });
 
-        var text = Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
+        var text = Assert.Single(result.Content.OfType<TextContentBlock>()).Text;
         Assert.Contains("test-subject-01: inherited from global: BACKWARD → FULL", text, StringComparison.Ordinal);
         Assert.Contains("on registry 'lab'", text, StringComparison.Ordinal);
         Assert.Contains("…", text, StringComparison.Ordinal);

@@ -11,25 +11,36 @@ using ModelContextProtocol.Server;
 namespace BulkWizard.Server.Resources;
 
 /// <summary>
-/// <c>resources/list</c>: the newest <see cref="PerKind"/> plans, tasks and backups (archives included), newest first,
-/// and the built-in templates with the newest 50 saved ones. Older items stay readable through the resource templates.
+/// <c>resources/list</c>, in pages of <see cref="PageSize"/>: every plan, then every task, backup (archives included)
+/// and template, each kind newest first (templates: the built-in ones first). A resource is described (a plan file
+/// opened for its title) only when its page is served.
 /// </summary>
 internal static class ResourceListing
 {
-    public const int PerKind = 50;
+    public const int PageSize = 100;
 
     public static async ValueTask<ListResourcesResult> ListAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken cancellationToken)
     {
         var services = request.Services ?? throw new InvalidOperationException("resources/list has no services.");
-        var resources = new List<Resource>();
-        resources.AddRange(Plans(services.GetRequiredService<DataDirectory>()));
-        resources.AddRange(services.GetRequiredService<TaskManager>().List().Take(PerKind).Select(Task));
-        resources.AddRange((await services.GetRequiredService<IBackupStore>().ListAsync(cancellationToken)).Take(PerKind).Select(Backup));
-        resources.AddRange((await services.GetRequiredService<FileTemplateStore>().ListAsync(cancellationToken)).Take(BuiltInTemplates.All.Count + PerKind).Select(Template));
-        return new ListResourcesResult { Resources = resources };
+        var entries = new List<Entry>();
+        entries.AddRange(Plans(services.GetRequiredService<DataDirectory>()));
+        entries.AddRange(services.GetRequiredService<TaskManager>().List().Select(Task));
+        entries.AddRange((await services.GetRequiredService<IBackupStore>().ListAsync(cancellationToken)).Select(Backup));
+        entries.AddRange((await services.GetRequiredService<FileTemplateStore>().ListAsync(cancellationToken)).Select(Template));
+
+        var start = ResourceCursor.Start(request.Params?.Cursor, entries.Select(e => e.Uri).ToList());
+        var page = entries.Skip(start).Take(PageSize).Select(e => e.Describe()).ToList();
+        return new ListResourcesResult
+        {
+            Resources = page,
+            NextCursor = start + page.Count < entries.Count ? ResourceCursor.After(start + page.Count, page[^1].Uri) : null,
+        };
     }
 
-    private static IEnumerable<Resource> Plans(DataDirectory data)
+    /// <summary>A resource known by its address; <see cref="Describe"/> builds what the list shows.</summary>
+    private sealed record Entry(string Uri, Func<Resource> Describe);
+
+    private static IEnumerable<Entry> Plans(DataDirectory data)
     {
         if (!Directory.Exists(data.PlansPath))
         {
@@ -39,8 +50,8 @@ internal static class ResourceListing
         return new DirectoryInfo(data.PlansPath).EnumerateFiles("plan_*.json")
             .Where(f => PlanIdentity.IsId(Path.GetFileNameWithoutExtension(f.Name)))
             .OrderByDescending(f => f.LastWriteTimeUtc)
-            .Take(PerKind)
-            .Select(f => new Resource
+            .ThenBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => new Entry(ResourceUris.Plan(Path.GetFileNameWithoutExtension(f.Name)), () => new Resource
             {
                 Uri = ResourceUris.Plan(Path.GetFileNameWithoutExtension(f.Name)),
                 Name = Path.GetFileNameWithoutExtension(f.Name),
@@ -48,19 +59,19 @@ internal static class ResourceListing
                 MimeType = BulkWizardResources.Json,
                 Size = f.Length,
                 Annotations = new Annotations { LastModified = f.LastWriteTimeUtc },
-            });
+            }));
     }
 
-    private static Resource Task(BulkTask task) => new()
+    private static Entry Task(BulkTask task) => new(ResourceUris.Task(task.Id), () => new Resource
     {
         Uri = ResourceUris.Task(task.Id),
         Name = task.Id,
         Title = $"{task.OperationType} on {task.Registry}: {TaskSnapshot.From(task, 0).Status}",
         MimeType = BulkWizardResources.Json,
         Annotations = new Annotations { LastModified = task.FinishedAt ?? task.StartedAt ?? task.CreatedAt },
-    };
+    });
 
-    private static Resource Backup(BackupSummary backup) => new()
+    private static Entry Backup(BackupSummary backup) => new(ResourceUris.Backup(backup.Id), () => new Resource
     {
         Uri = ResourceUris.Backup(backup.Id),
         Name = backup.Id,
@@ -68,14 +79,14 @@ internal static class ResourceListing
         Description = backup.Problem,
         MimeType = BulkWizardResources.Json,
         Annotations = new Annotations { LastModified = backup.CreatedAt },
-    };
+    });
 
-    private static Resource Template(OperationTemplate template) => new()
+    private static Entry Template(OperationTemplate template) => new(ResourceUris.Template(template.Name), () => new Resource
     {
         Uri = ResourceUris.Template(template.Name),
         Name = template.Name,
         Title = $"{(template.BuiltIn ? "built-in" : "saved")} {template.OperationType} template",
         Description = template.Description,
         MimeType = BulkWizardResources.Json,
-    };
+    });
 }

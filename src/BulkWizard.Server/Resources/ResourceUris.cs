@@ -16,4 +16,12 @@ public static class ResourceUris
     public static string Task(string taskId) => Scheme + "tasks/" + Uri.EscapeDataString(taskId);
 
     public static string Template(string name) => Scheme + "templates/" + Uri.EscapeDataString(name);
+
+    /// <summary>The kind (plan, backup, task, template) and the id of one of these addresses.</summary>
+    public static (string Kind, string Id) Parse(string uri)
+    {
+        var path = uri[Scheme.Length..];
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        return (path[..slash].TrimEnd('s'), Uri.UnescapeDataString(path[(slash + 1)..]));
+    }
 }
