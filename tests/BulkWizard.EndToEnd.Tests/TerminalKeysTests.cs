@@ -54,6 +54,8 @@ public sealed class TerminalKeysTests(TerminalSandbox sandbox) : IClassFixture<T
         Assert.Contains(WizardTexts.Get("preview", 2), console.Output, StringComparison.Ordinal);
         Assert.Contains("Dry run: dry run: 2 would change, 0 in conflict, 0 failed, nothing changed", console.Output, StringComparison.Ordinal);
         Assert.Contains("completed: 2 applied, 0 undone, 0 failed, 0 in conflict, 1 skipped", console.Output, StringComparison.Ordinal);
+        Assert.Matches(@"0/2 running ━+ +0% ", console.Output);
+        Assert.Matches(@"2/2 [^\n]+ ━+ 100% ", console.Output);
         var after = await harness.SnapshotAsync();
         Assert.Equal(["test-a", "test-b"], after.DifferencesFrom(before));
     }

@@ -42,9 +42,48 @@ public sealed class TerminalWizardTests(TerminalSandbox sandbox) : IClassFixture
         Assert.Contains("Dry run: dry run: 2 would change, 0 in conflict, 0 failed, nothing changed", confirmation, StringComparison.Ordinal);
         Assert.Contains("Backup bk_", terminal.Stdout, StringComparison.Ordinal);
         Assert.Contains("completed", outcome, StringComparison.Ordinal);
+        Assert.Contains("0/2 running: 0%", terminal.Stdout, StringComparison.Ordinal);
+        Assert.Contains("2/2: 100%", terminal.Stdout, StringComparison.Ordinal);
         var after = await Harness.SnapshotAsync();
         Assert.Equal(["test-a", "test-b"], after.DifferencesFrom(before));
         Assert.All(["test-a", "test-b"], s => Assert.All(Deleted(after, s), Assert.True));
+    }
+
+    /// <summary>The README's first terminal steps: nothing configured but a data directory, so the embedded Sandbox with its demo data.</summary>
+    [Fact]
+    public async Task Newcomer_NoRegistryConfigured_CleansUpTheDemoTestSchemasOnTheEmbeddedSandbox_WithAProgressBar()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "bulkwizard-newcomer-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var terminal = TerminalProcess.Start(new Dictionary<string, string> { ["BulkWizard__DataDirectory"] = data }, "wizard", "cleanup");
+
+            await terminal.AnswerAsync(WizardTexts.Get("cleanup_type"), "test");
+            await terminal.AnswerAsync(WizardTexts.Get("select_cleanup_schemas"), "test");
+            await terminal.AnswerAsync("Permanent delete (yes/no) (no): ", "no");
+            await terminal.AnswerAsync("Remove contexts the cleanup empties (yes/no) (no): ", "");
+            await terminal.AnswerAsync("Remove aliases left pointing at nothing (yes/no) (no): ", "");
+            await terminal.AnswerAsync("Create backup (number or value) (yes): ", "");
+            var preview = await terminal.AnswerAsync(WizardTexts.Get("preview", 11), "yes");
+            await terminal.AnswerAsync("Proceed without knowing who reads them?", "proceed");
+            await terminal.AnswerAsync(WizardTexts.Get("type_yes"), "YES");
+            await terminal.ExpectAsync("completed: 11 applied, 0 undone, 0 failed, 0 in conflict, 1 skipped (task task_");
+
+            Assert.Equal(0, await terminal.ExitCodeAsync());
+            Assert.Contains("Soft-delete test schemas (test-*) on registry 'sandbox'", preview, StringComparison.Ordinal);
+            Assert.Matches(@"│ test-subject-07 +│ mode READONLY \(subject\): the registry refuses deletes", preview);
+            Assert.Contains("0/11 running: 0%", terminal.Stdout, StringComparison.Ordinal);
+            Assert.Contains("11/11: 100%", terminal.Stdout, StringComparison.Ordinal);
+            Assert.Contains("No registry is configured: using the embedded Sandbox registry", terminal.Stderr, StringComparison.Ordinal);
+            Assert.Single(Directory.GetDirectories(Path.Combine(data, "backups")));
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
     }
 
     [Fact]

@@ -57,5 +57,13 @@ internal sealed class TaskProgressView(IAnsiConsole console, TaskManager tasks)
                 Update(task);
                 bar.StopTask();
             });
+
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            // Without a terminal, Spectre prints the bar once a second at most: a run shorter than that would end the
+            // transcript at its first line (0%). Its last count is said in the same form (the outcome follows it).
+            var percent = task.TotalItems == 0 ? 100 : task.Processed * 100 / task.TotalItems;
+            console.MarkupLineInterpolated($"{task.Processed}/{task.TotalItems}: {percent}%");
+        }
     }
 }
