@@ -12,7 +12,7 @@ namespace BulkWizard.EndToEnd.Tests;
 public sealed class ConfigurationComplianceTests
 {
     [Fact]
-    public async Task SubjectScope_AllRules_WithOwner_EachSubjectsConfigFixed_TheRestKept_ThenRestored()
+    public async Task SubjectScope_AllRules_WithOwner_TheViolationsCheckedBeforeAreFixed_TheRestKept_ThenRestored()
     {
         await using var harness = await SeededAsync();
         using (var seed = new RegistrySeeder(harness.Sandbox.BaseAddress))
@@ -23,9 +23,34 @@ public sealed class ConfigurationComplianceTests
         var before = await harness.SnapshotAsync();
         await using var client = await ServerLauncher.ConnectAsync(harness.Settings);
 
-        var plan = await PlanAsync(client, new() { ["configuration_type"] = "compliance", ["pattern"] = "orders-*,payments-*", ["properties"] = "owner=team-a" });
+        var checkBefore = await client.CallAsync("check_compliance", new() { ["pattern"] = "orders-*,payments-*" });
+        var reply = await client.CallAsync("bulk_configuration_update", new() { ["configuration_type"] = "compliance", ["pattern"] = "orders-*,payments-*", ["properties"] = "owner=team-a" });
+        var plan = reply["plan"]!;
+        var details = await client.CallAsync("get_bulk_plan", new() { ["plan_id"] = plan.Str("plan_id") });
         var run = await client.CallAsync("confirm_bulk_operation", Run(plan, "accept"));
 
+        var schemas = await OutputSchemas.ForAsync(null);
+        Assert.True(schemas.Declares("bulk_configuration_update"));
+        Assert.Empty(schemas.ProblemsOf("bulk_configuration_update", reply));
+        Assert.Equal("planned", reply.Str("status"));
+        Assert.Equal(
+            [
+                "orders-value normalize: off (server default) | on (normalize: true)",
+                "orders-value validate_fields: off (server default) | on (validateFields: true)",
+                "orders-value required_properties.owner: not set: the global config (in effect) has no defaultMetadata or overrideMetadata"
+                    + " | owner set in defaultMetadata or overrideMetadata of the config in effect",
+                "payments-value normalize: off (server default) | on (normalize: true)",
+                "payments-value validate_fields: off (server default) | on (validateFields: true)",
+                "payments-value required_properties.owner: not set: the subject config (in effect) has no defaultMetadata or overrideMetadata"
+                    + " | owner set in defaultMetadata or overrideMetadata of the config in effect",
+            ],
+            checkBefore["violations"]!.AsArray().Select(v => v!).Select(v => $"{v.Str("subject")} {v.Str("rule")}: {v.Str("found")} | {v.Str("expected")}"));
+        Assert.Equal(
+            [
+                "orders-value: normalize off (server default); validateFields off (server default); owner not set → normalize on; validateFields on; defaultMetadata owner=team-a",
+                "payments-value: normalize off (server default); validateFields off (server default); owner not set → normalize on; validateFields on; defaultMetadata owner=team-a",
+            ],
+            details["changes"]!.AsArray().Select(c => c!.Str("change")));
         Assert.Equal("Fix compliance (compatibility, normalize, validate_fields, required_properties) on orders-*,payments-*", plan.Str("title"));
         Assert.Equal("completed", run.Str("status"));
         var after = await harness.SnapshotAsync();

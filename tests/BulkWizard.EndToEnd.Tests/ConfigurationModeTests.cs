@@ -53,6 +53,7 @@ public sealed class ConfigurationModeTests
         var after = await harness.SnapshotAsync();
         Assert.Equal(["mode :.staging:"], after.DifferencesFrom(before));
         Assert.Equal("READONLY", after.State["mode :.staging:"]!.Str("mode"));
+        Assert.Equal([(":.staging:", (string?)null)], await BackedUpModesAsync(client, run));
         await RestoreAsync(client, run);
         var restored = await harness.SnapshotAsync();
         Assert.Empty(restored.DifferencesFrom(before));
@@ -80,6 +81,8 @@ public sealed class ConfigurationModeTests
             await seed.DeleteSubjectPermanentlyAsync(":.staging:fresh-value");
         }
 
+        // The default context's entry is named by its empty subject (it is /mode); what /mode answered is what is put back.
+        Assert.Equal([("", (string?)"READWRITE")], await BackedUpModesAsync(client, run));
         await RestoreAsync(client, run);
         Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));
     }
@@ -99,6 +102,7 @@ public sealed class ConfigurationModeTests
         // /mode answers what the default context inherits when it has none of its own.
         Assert.Equal(["mode :.:", "mode :.__GLOBAL:"], after.DifferencesFrom(before));
         Assert.Equal("READONLY", after.State["mode :.__GLOBAL:"]!.Str("mode"));
+        Assert.Equal([(":.__GLOBAL:", (string?)null)], await BackedUpModesAsync(client, run));
         await RestoreAsync(client, run);
         var restored = await harness.SnapshotAsync();
         Assert.Empty(restored.DifferencesFrom(before));
@@ -307,6 +311,13 @@ public sealed class ConfigurationModeTests
         await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = restore.Str("plan_id"), ["plan_hash"] = restore.Str("plan_hash"), ["wait_seconds"] = (int)Deadline.TotalSeconds });
         var restored = await client.CallAsync("confirm_bulk_operation", Run(restore, "YES"));
         Assert.Equal("completed", restored.Str("status"));
+    }
+
+    /// <summary>The run's backup as get_backup shows it: each entry's name and the mode it held (null: none of its own).</summary>
+    private static async Task<IEnumerable<(string Name, string? Mode)>> BackedUpModesAsync(McpClient client, JsonObject run)
+    {
+        var backup = await client.CallAsync("get_backup", new() { ["backup_id"] = run["task"]!["result"]!.Str("backup_id") });
+        return backup["subjects"]!.AsArray().Select(s => s!).Select(s => (s.Str("name"), s["mode"]?.GetValue<string>()));
     }
 
     internal static Dictionary<string, object?> Run(JsonNode plan, string confirmation) => new()

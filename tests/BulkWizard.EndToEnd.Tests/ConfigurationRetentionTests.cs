@@ -35,6 +35,43 @@ public sealed class ConfigurationRetentionTests
     }
 
     [Fact]
+    public async Task EnforceNow_AReferencedVersionIsKept_TheCheckReportsItKeptByReferences_ThenRestored()
+    {
+        await using var harness = await SeededAsync();
+        using (var seed = new RegistrySeeder(harness.Sandbox.BaseAddress))
+        {
+            for (var fields = 1; fields <= 3; fields++)
+            {
+                await seed.RegisterAsync("common-value", RegistrySeeder.AvroRecord("Common", [.. Enumerable.Range(0, fields).Select(f => $"f{f}")]));
+            }
+
+            await seed.RegisterWithReferenceAsync("customer-value", """{"type":"record","name":"Customer","fields":[{"name":"common","type":"Common"}]}""", "Common", "common-value", 1);
+        }
+
+        var before = await harness.SnapshotAsync();
+        await using var client = await ServerLauncher.ConnectAsync(harness.Settings);
+
+        var plan = await PlanAsync(client, new() { ["configuration_type"] = "retention", ["pattern"] = "common-value", ["keep_last"] = 1, ["enforce_now"] = true });
+        var run = await RunDestructiveAsync(client, plan);
+
+        Assert.Equal((1, 1), (plan.Number("changes"), plan.Number("skipped")));
+        Assert.Contains("common-value: soft-delete version 2; keeps versions 1, 3", plan.Str("preview"), StringComparison.Ordinal);
+        Assert.Contains("common-value: version 1 kept: referenced by customer-value version 1", plan.Str("preview"), StringComparison.Ordinal);
+        Assert.Contains("1 version(s) kept because schemas outside the cleanup reference them (see the skipped list).", plan.Str("preview"), StringComparison.Ordinal);
+        var after = await harness.SnapshotAsync();
+        Assert.Equal(["common-value"], after.DifferencesFrom(before));
+        Assert.Equal([false, true, false], after.Subject("common-value")!["versions"]!.AsArray().Select(v => v!["deleted"]?.GetValue<bool>() ?? false));
+        var check = await client.CallAsync("check_retention", new() { ["pattern"] = "common-value" });
+        // Version 1 stays over the limit, and is said to be kept, until customer-value stops referencing it.
+        Assert.Equal(
+            ["common-value by common-value: over the limit 1, kept by references 1"],
+            check["violations"]!.AsArray().Select(v => v!).Select(v =>
+                $"{v.Str("subject")} by {v.Str("policy")}: over the limit {Numbers(v["versions_over_limit"]!)}, kept by references {Numbers(v["kept_by_references"]!)}"));
+        await RestoreAsync(client, run);
+        Assert.Empty((await harness.SnapshotAsync()).DifferencesFrom(before));
+    }
+
+    [Fact]
     public async Task ContextDefaultAndAllContextsScopes_StoreThePolicyUnderTheScopesPattern_RegistryUnchanged()
     {
         await using var harness = await SeededAsync();
@@ -117,6 +154,8 @@ public sealed class ConfigurationRetentionTests
         Assert.EndsWith("keep_last, older_than_days: give at least one for configuration_type 'retention'.", missing, StringComparison.Ordinal);
         Assert.Empty(await PoliciesAsync(harness));
     }
+
+    private static string Numbers(JsonNode list) => string.Join(", ", list.AsArray().Select(n => n!.GetValue<int>()));
 
     private static async Task<List<(string Registry, string Pattern, int? KeepLast, int? OlderThanDays)>> PoliciesAsync(WizardHarness harness)
     {
