@@ -1,6 +1,9 @@
+using System.Collections;
 using BulkWizard.Core.Registry;
 using BulkWizard.Registry;
 using BulkWizard.Sandbox;
+using BulkWizard.Server.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -18,6 +21,27 @@ internal sealed class EmbeddedSandbox(ILoggerFactory loggerFactory, Action onFai
     private readonly Lock _gate = new();
     private Task<SandboxRegistry>? _started;
     private volatile bool _failed;
+
+    /// <summary>
+    /// What both front ends do with the registries: when none is configured, the embedded Sandbox is added (and
+    /// returned); in view-only mode every registry is read-only.
+    /// </summary>
+    public static EmbeddedSandbox? AddUnlessConfigured(
+        BulkWizardOptions options, IConfiguration configuration, IDictionary environment, ILoggerFactory loggerFactory, Action onFailure)
+    {
+        var sandbox = ServerSettingsLoader.AnyRegistryConfigured(configuration, environment) ? null : new EmbeddedSandbox(loggerFactory, onFailure);
+        if (sandbox is not null)
+        {
+            options.Registries.Add(sandbox.Registry);
+        }
+
+        foreach (var registry in options.Registries)
+        {
+            registry.ReadOnly |= options.ViewOnly;
+        }
+
+        return sandbox;
+    }
 
     /// <summary>The registry named <c>sandbox</c>, the default; its URL is set once the Sandbox listens (on a free loopback port).</summary>
     public RegistryOptions Registry { get; } = new() { Name = ServerProgram.SandboxRegistryName, Default = true };

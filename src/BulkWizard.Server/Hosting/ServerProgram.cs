@@ -35,18 +35,7 @@ public static class ServerProgram
         await using var logger = SerilogSetup.CreateLogger(options.Logging);
         using var loggerFactory = new SerilogLoggerFactory(logger);
         using var sandboxFailed = new CancellationTokenSource();
-        await using var sandbox = ServerSettingsLoader.AnyRegistryConfigured(builder.Configuration, environment)
-            ? null
-            : new EmbeddedSandbox(loggerFactory, sandboxFailed.Cancel);
-        if (sandbox is not null)
-        {
-            options.Registries.Add(sandbox.Registry);
-        }
-
-        foreach (var registry in options.Registries)
-        {
-            registry.ReadOnly |= options.ViewOnly;
-        }
+        await using var sandbox = EmbeddedSandbox.AddUnlessConfigured(options, builder.Configuration, environment, loggerFactory, sandboxFailed.Cancel);
 
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(logger, dispose: false);

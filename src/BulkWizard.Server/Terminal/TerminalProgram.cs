@@ -91,18 +91,7 @@ public static class TerminalProgram
 
         await using var logger = SerilogSetup.CreateLogger(options.Logging);
         using var loggerFactory = new SerilogLoggerFactory(logger);
-        await using var sandbox = ServerSettingsLoader.AnyRegistryConfigured(builder.Configuration, environment)
-            ? null
-            : new EmbeddedSandbox(loggerFactory, () => { });
-        if (sandbox is not null)
-        {
-            options.Registries.Add(sandbox.Registry);
-        }
-
-        foreach (var registry in options.Registries)
-        {
-            registry.ReadOnly |= options.ViewOnly;
-        }
+        await using var sandbox = EmbeddedSandbox.AddUnlessConfigured(options, builder.Configuration, environment, loggerFactory, () => { });
 
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(logger, dispose: false);
