@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using BulkWizard.EndToEnd.Tests.Support;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -68,9 +69,11 @@ public sealed class ResourceLinksTests(ResourceLinksTests.Server server) : IClas
         var plan = (await server.Before2025June.CallAsync("bulk_schema_update", Update("payments-*", "NONE")))["plan"]!;
         await announced.WaitForAsync(1);
         await server.Before2025June.CallAsync("get_bulk_plan", new() { ["plan_id"] = plan.Str("plan_id") });
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await server.Before2025June.CallAsync("bulk_schema_update", Update("payments-*", "FULL"));
+        await announced.WaitForAsync(2);
 
-        Assert.Equal(1, announced.Count);
+        // Notices arrive in the order they are sent: one for the plan named again would have come before the second plan's.
+        Assert.Equal(2, announced.Count);
     }
 
     [Fact]
@@ -113,22 +116,24 @@ public sealed class ResourceLinksTests(ResourceLinksTests.Server server) : IClas
 
     private sealed class ListChangedCounter
     {
+        private readonly Channel<bool> _arrived = Channel.CreateUnbounded<bool>();
         private int _count;
+        private int _seen;
 
         public int Count => Volatile.Read(ref _count);
 
         public ValueTask Handle(JsonRpcNotification notification, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _count);
-            return ValueTask.CompletedTask;
+            return _arrived.Writer.WriteAsync(true, cancellationToken);
         }
 
         public async Task WaitForAsync(int count)
         {
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while (Count < count)
+            for (; _seen < count; _seen++)
             {
-                await Task.Delay(50, deadline.Token);
+                await _arrived.Reader.ReadAsync(deadline.Token);
             }
         }
     }
