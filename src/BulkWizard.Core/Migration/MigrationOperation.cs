@@ -95,6 +95,13 @@ public sealed class MigrationOperation : IBulkOperation
         ArgumentNullException.ThrowIfNull(session);
         var answers = session.Answers;
         var type = MigrationTypes.Find(answers.GetString(MigrationKeys.MigrationType)) ?? throw new WizardInputException("migration_type: not answered.");
+        if (type == MigrationTypes.Context)
+        {
+            var targetRegistry = answers.GetString(MigrationKeys.TargetRegistry)
+                ?? (session.Proposed.GetValueOrDefault(MigrationKeys.TargetRegistry) is { } proposed ? proposed.GetValue<string>() : null);
+            MigrationRegistries.EnsureSameRegistry(_registries, gateway.Registry.Name, targetRegistry);
+        }
+
         var sourceContext = SourceContextSelection.Of(session);
         if (sourceContext is not null)
         {
