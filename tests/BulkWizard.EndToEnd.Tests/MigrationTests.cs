@@ -44,7 +44,7 @@ public sealed class MigrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RegistryMigration_IdsVersionsReferencesPreserved_ThenRestoreEmptiesTheTarget()
+    public async Task RegistryMigration_IdsVersionsReferencesPreserved_CompareRegistriesFindsThemIdentical_ThenRestoreEmptiesTheTarget()
     {
         var sourceBefore = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
         var targetBefore = await RegistrySnapshot.TakeAsync(_target.BaseAddress);
@@ -68,6 +68,11 @@ public sealed class MigrationTests : IAsyncLifetime
         {
             Assert.True(JsonNode.DeepEquals(source.Subject(subject), target.Subject(subject)), $"{subject}: {source.Subject(subject)} vs {target.Subject(subject)}");
         }
+
+        var compared = await client.CallAsync("compare_registries", new() { ["source_registry"] = "source", ["target_registry"] = "target", ["pattern"] = "*" });
+        Assert.True(compared["identical"]!.GetValue<bool>(), compared.ToJsonString());
+        Assert.Equal((3, 4, 0, 0, 0), (compared.Number("subjects_compared"), compared.Number("versions_compared"),
+            compared["missing"]!.Number("total"), compared["extra"]!.Number("total"), compared["differing"]!.Number("total")));
 
         var restore = (await client.CallAsync("restore_backup", new() { ["backup_id"] = run["task"]!["result"]!.Str("backup_id") }))["plan"]!;
         await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = restore.Str("plan_id"), ["plan_hash"] = restore.Str("plan_hash") });
