@@ -44,7 +44,7 @@ public sealed class MigrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RegistryMigration_IdsVersionsReferencesPreserved_ThenRestoreEmptiesTheTarget()
+    public async Task RegistryMigration_IdsVersionsReferencesPreserved_CompareRegistriesFindsThemIdentical_ThenRestoreEmptiesTheTarget()
     {
         var sourceBefore = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
         var targetBefore = await RegistrySnapshot.TakeAsync(_target.BaseAddress);
@@ -68,6 +68,11 @@ public sealed class MigrationTests : IAsyncLifetime
         {
             Assert.True(JsonNode.DeepEquals(source.Subject(subject), target.Subject(subject)), $"{subject}: {source.Subject(subject)} vs {target.Subject(subject)}");
         }
+
+        var compared = await client.CallAsync("compare_registries", new() { ["source_registry"] = "source", ["target_registry"] = "target", ["pattern"] = "*" });
+        Assert.True(compared["identical"]!.GetValue<bool>(), compared.ToJsonString());
+        Assert.Equal((3, 4, 0, 0, 0), (compared.Number("subjects_compared"), compared.Number("versions_compared"),
+            compared["missing"]!.Number("total"), compared["extra"]!.Number("total"), compared["differing"]!.Number("total")));
 
         var restore = (await client.CallAsync("restore_backup", new() { ["backup_id"] = run["task"]!["result"]!.Str("backup_id") }))["plan"]!;
         await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = restore.Str("plan_id"), ["plan_hash"] = restore.Str("plan_hash") });
@@ -218,6 +223,42 @@ public sealed class MigrationTests : IAsyncLifetime
         Assert.EndsWith("pattern: ':.x:*' names another context than source_context '.'; a migration moves one context.", otherContext, StringComparison.Ordinal);
         Assert.Contains("nowhere", unknown, StringComparison.Ordinal);
         Assert.EndsWith("target_context: missing for migration_type 'context'; give the context to move to, e.g. .prod.", noTarget, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refusals_RegistriesNamingTheField_AContextMigrationStaysInItsRegistry()
+    {
+        var sourceBefore = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+        var targetBefore = await RegistrySnapshot.TakeAsync(_target.BaseAddress);
+        await using var client = await ServerLauncher.ConnectAsync(Settings());
+        var context = new Dictionary<string, object?>
+        {
+            ["migration_type"] = "context", ["pattern"] = "*", ["target_context"] = ".prod", ["source_registry"] = "source", ["source_after"] = "keep",
+        };
+
+        var otherRegistry = await client.CallExpectingErrorAsync("bulk_schema_migration", new(context) { ["target_registry"] = "target" });
+        var unknownTarget = await client.CallExpectingErrorAsync("bulk_schema_migration", new(context) { ["target_registry"] = "nowhere-registry" });
+        var unknownSource = await client.CallExpectingErrorAsync("bulk_schema_migration", new()
+        {
+            ["migration_type"] = "registry", ["pattern"] = "*", ["source_registry"] = "elsewhere", ["target_registry"] = "target",
+        });
+        var wizard = await client.CallExpectingErrorAsync("start_bulk_wizard", new()
+        {
+            ["operation_type"] = "migration", ["registry"] = "source", ["pattern"] = "*",
+            ["answers"] = new JsonObject
+            {
+                ["migration_type"] = "context", ["target_registry"] = "target", ["target_context"] = ".prod",
+                ["preserve_ids"] = true, ["all_versions"] = true, ["copy_settings"] = true, ["source_after"] = "keep",
+            }.AsElement(),
+        });
+
+        const string stays = "target_registry: 'target' is not the source registry 'source'; a context migration stays in one registry: use migration_type 'registry' to copy to another.";
+        Assert.EndsWith(stays, otherRegistry, StringComparison.Ordinal);
+        Assert.EndsWith(stays, wizard, StringComparison.Ordinal);
+        Assert.EndsWith("target_registry: Registry 'nowhere-registry' is not configured. Configured registries: source, target.", unknownTarget, StringComparison.Ordinal);
+        Assert.EndsWith("source_registry: Registry 'elsewhere' is not configured. Configured registries: source, target.", unknownSource, StringComparison.Ordinal);
+        Assert.Empty((await RegistrySnapshot.TakeAsync(_source.BaseAddress)).DifferencesFrom(sourceBefore));
+        Assert.Empty((await RegistrySnapshot.TakeAsync(_target.BaseAddress)).DifferencesFrom(targetBefore));
     }
 
     [Fact]

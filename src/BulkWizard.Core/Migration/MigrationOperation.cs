@@ -95,7 +95,25 @@ public sealed class MigrationOperation : IBulkOperation
         ArgumentNullException.ThrowIfNull(session);
         var answers = session.Answers;
         var type = MigrationTypes.Find(answers.GetString(MigrationKeys.MigrationType)) ?? throw new WizardInputException("migration_type: not answered.");
+        if (type == MigrationTypes.Context)
+        {
+            var targetRegistry = answers.GetString(MigrationKeys.TargetRegistry)
+                ?? (session.Proposed.GetValueOrDefault(MigrationKeys.TargetRegistry) is { } proposed ? proposed.GetValue<string>() : null);
+            MigrationRegistries.EnsureSameRegistry(_registries, gateway.Registry.Name, targetRegistry);
+        }
+
+        var sourceContext = SourceContextSelection.Of(session);
+        if (sourceContext is not null)
+        {
+            SourceContextSelection.Qualify(session, sourceContext);
+        }
+
         var selection = await new SelectionResolver(gateway, _selectionOptions, ((MigrationWizard)wizard).Selection).ResolveAsync(session, cancellationToken);
+        if (sourceContext is not null)
+        {
+            SourceContextSelection.Check(selection, sourceContext);
+        }
+
         if (type.Archives)
         {
             var olderThan = answers.GetString(MigrationKeys.OlderThan) is { Length: > 0 } text && ArchiveCutoff.TryParse(text, out var cutoff) ? cutoff : (DateTimeOffset?)null;
@@ -115,6 +133,12 @@ public sealed class MigrationOperation : IBulkOperation
             session.Proposed.GetValueOrDefault(MigrationKeys.TargetPrefix)?.GetValue<string>() ?? "",
             session.Proposed.GetValueOrDefault(MigrationKeys.TargetSuffix)?.GetValue<string>() ?? "");
         var json = answers.ToJson();
+        if (sourceContext is not null)
+        {
+            // Given up front, no question asks it: kept so that the plan's answers plan the same subjects again.
+            json[MigrationKeys.SourceContext] = sourceContext;
+        }
+
         json[MigrationKeys.TargetPrefix] = request.TargetPrefix;
         json[MigrationKeys.TargetSuffix] = request.TargetSuffix;
         return await new MigrationPlanner(_registries, _clock)

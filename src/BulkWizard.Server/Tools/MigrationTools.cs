@@ -49,6 +49,12 @@ public sealed class MigrationTools(WizardConversation conversation, IRegistryGat
         CancellationToken cancellationToken = default) =>
         ToolErrors.GuardAsync(source_registry ?? registries.Default.Name, () =>
         {
+            MigrationRegistries.Configured(registries, "source_registry", source_registry);
+            if (target_registry is not null)
+            {
+                MigrationRegistries.Configured(registries, "target_registry", target_registry);
+            }
+
             var arguments = new MigrationArguments
             {
                 MigrationType = migration_type,

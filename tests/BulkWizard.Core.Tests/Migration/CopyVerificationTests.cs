@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Migration;
+using BulkWizard.Core.Migration.Compare;
 using BulkWizard.Core.Registry;
 
 namespace BulkWizard.Core.Tests.Migration;
@@ -44,6 +45,31 @@ public sealed class CopyVerificationTests
     public void CopyWithNewIds_StoredWithoutItsRuleSet_Fails()
     {
         Assert.Throws<InvalidOperationException>(() => CopyVerification.Check("orders-value", [Version(ruleSet: RuleSet())], [Version()], exact: false));
+    }
+
+    [Fact]
+    public void ImportStoredWithAnotherSchemaType_FailsNamingTheSchemaAsCompareRegistriesDoes()
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() => CopyVerification.Check("orders-value", [Version()], [Version() with { SchemaType = "JSON" }], exact: true));
+
+        Assert.Equal("verification failed: version 1 of orders-value (id 7) was stored with another schema than copied.", failure.Message);
+    }
+
+    [Fact]
+    public void CopyWithNewIds_AnotherSchemaText_Fails_AnotherGuidAloneDoesNot()
+    {
+        CopyVerification.Check("orders-value", [Version() with { SchemaGuid = "a" }], [Version() with { Id = 9, SchemaGuid = "b" }], exact: false);
+
+        var failure = Assert.Throws<InvalidOperationException>(() => CopyVerification.Check("orders-value", [Version()], [Version() with { Schema = "\"int\"" }], exact: false));
+        Assert.Equal("verification failed: version 1 of orders-value (id 7) was stored with another schema than copied.", failure.Message);
+    }
+
+    [Fact]
+    public void DifferenceNames_AreTheOnesCompareRegistriesWrites()
+    {
+        Assert.Equal(
+            ["schema", "id", "references", "metadata", "rule_set", "guid", "deleted", "version"],
+            Enum.GetValues<Difference>().Select(CopyVerification.Name));
     }
 
     private static SchemaVersion Version(JsonObject? metadata = null, JsonObject? ruleSet = null) =>

@@ -61,13 +61,15 @@ internal sealed class MigrationHarness : IAsyncDisposable
     }
 
     public async Task<OperationPlan> PlanAsync(
-        IEnumerable<string> subjects, string? targetRegistry, string targetContext, string sourceAfter = MigrationKeys.Keep, string prefix = "", bool preserveIds = true)
+        IEnumerable<string> subjects, string? targetRegistry, string targetContext, string sourceAfter = MigrationKeys.Keep, string prefix = "", bool preserveIds = true,
+        bool allVersions = true, bool includeDeleted = false)
     {
         var selected = subjects.Select(QualifiedSubject.Parse).ToList();
         var type = targetRegistry is null ? MigrationTypes.Context : MigrationTypes.Registry;
-        var request = new MigrationRequest(type, targetRegistry, targetContext, preserveIds, true, true, sourceAfter, prefix, "");
+        var request = new MigrationRequest(type, targetRegistry, targetContext, preserveIds, allVersions, true, sourceAfter, prefix, "");
         var plan = await new MigrationPlanner(Registries, TimeProvider.System).PlanAsync(
-            request, Source, new SelectedSubjects(string.Join(", ", selected), selected, new Dictionary<QualifiedSubject, string>()), false, TestPlans.RealRun(), [], CancellationToken.None);
+            request, Source, new SelectedSubjects(string.Join(", ", selected), selected, new Dictionary<QualifiedSubject, string>()), includeDeleted, TestPlans.RealRun(), [],
+            CancellationToken.None);
         return PlanIdentity.Seal(plan);
     }
 

@@ -70,7 +70,40 @@ public sealed class PromptsTests(PromptServer server) : IClassFixture<PromptServ
         var reply = await AnswerWithDefaultsAsync(await StartAsync(call), "migration_options");
         Assert.True(reply.Str("status") == "planned", reply.ToJsonString());
         Assert.Contains("dr", reply["plan"]!.Str("title"), StringComparison.Ordinal);
-        Assert.Contains(":.staging:", reply["plan"]!.Str("preview"), StringComparison.Ordinal);
+        Assert.Equal(await StagingSubjectsAsync(), await CopiedSubjectsAsync(reply));
+    }
+
+    [Fact]
+    public async Task StartWizard_ContextMigrationWithSourceContext_PlansThatContextsSubjectsOnly()
+    {
+        var reply = await Client.CallAsync("start_bulk_wizard", new()
+        {
+            ["operation_type"] = "migration", ["pattern"] = "*",
+            ["answers"] = new JsonObject
+            {
+                ["migration_type"] = "context", ["source_context"] = ".staging", ["target_context"] = ".copy",
+                ["preserve_ids"] = true, ["all_versions"] = true, ["copy_settings"] = true, ["source_after"] = "keep",
+            }.AsElement(),
+        });
+
+        Assert.True(reply.Str("status") == "planned", reply.ToJsonString());
+        Assert.Equal(await StagingSubjectsAsync(), await CopiedSubjectsAsync(reply));
+    }
+
+    [Fact]
+    public async Task StartWizard_PatternNamingAnotherContextThanSourceContext_RefusedNamingThePattern()
+    {
+        var error = await Client.CallExpectingErrorAsync("start_bulk_wizard", new()
+        {
+            ["operation_type"] = "migration", ["pattern"] = ":.prod:*",
+            ["answers"] = new JsonObject
+            {
+                ["migration_type"] = "context", ["source_context"] = ".staging", ["target_context"] = ".copy",
+                ["preserve_ids"] = true, ["all_versions"] = true, ["copy_settings"] = true, ["source_after"] = "keep",
+            }.AsElement(),
+        });
+
+        Assert.EndsWith("pattern: ':.prod:*' names another context than source_context '.staging'; a migration moves one context.", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,6 +133,21 @@ public sealed class PromptsTests(PromptServer server) : IClassFixture<PromptServ
 
         Assert.Equal(McpErrorCode.InvalidParams, error.ErrorCode);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The subjects of context .staging of the default registry, as the registry lists them.</summary>
+    private async Task<List<string>> StagingSubjectsAsync()
+    {
+        var registry = await RegistrySnapshot.TakeAsync(server.Harness.Sandbox.BaseAddress);
+        return [.. registry.State.Select(p => p.Key).Where(k => k.StartsWith(":.staging:", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The source subject of each copy the plan makes (its changes read "source → target: import …").</summary>
+    private async Task<List<string>> CopiedSubjectsAsync(JsonObject reply)
+    {
+        var page = await Client.CallAsync("get_bulk_plan", new() { ["plan_id"] = reply["plan"]!.Str("plan_id") });
+        return [.. page["changes"]!.AsArray().Select(c => c!.Str("change")).Where(c => c.Contains(" → ", StringComparison.Ordinal))
+            .Select(c => c[..c.IndexOf(" → ", StringComparison.Ordinal)]).Order(StringComparer.Ordinal)];
     }
 
     private static string[] Arguments(McpClientPrompt prompt) =>

@@ -3,7 +3,8 @@ namespace BulkWizard.Core.Migration.Compare;
 /// <summary>
 /// Compares the versions a pattern selects in a source context with the same subjects in a target context, of the
 /// same registry or another: what the target lacks, what it has beyond the source, and what differs. A migration's
-/// verification is this comparison after the run.
+/// verification applies the same per-version comparison (<see cref="VersionDifferences"/>) to each subject it copies,
+/// as it reads the subject back (<see cref="CopyVerification"/>); this compares whole scopes, at any time.
 /// </summary>
 public static class RegistryComparer
 {
