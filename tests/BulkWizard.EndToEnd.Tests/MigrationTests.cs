@@ -238,6 +238,10 @@ public sealed class MigrationTests : IAsyncLifetime
 
         var otherRegistry = await client.CallExpectingErrorAsync("bulk_schema_migration", new(context) { ["target_registry"] = "target" });
         var unknownTarget = await client.CallExpectingErrorAsync("bulk_schema_migration", new(context) { ["target_registry"] = "nowhere-registry" });
+        var archive = await client.CallExpectingErrorAsync("bulk_schema_migration", new()
+        {
+            ["migration_type"] = "archive", ["pattern"] = "*", ["source_registry"] = "source", ["target_registry"] = "target", ["keep_last"] = 1,
+        });
         var unknownSource = await client.CallExpectingErrorAsync("bulk_schema_migration", new()
         {
             ["migration_type"] = "registry", ["pattern"] = "*", ["source_registry"] = "elsewhere", ["target_registry"] = "target",
@@ -255,6 +259,9 @@ public sealed class MigrationTests : IAsyncLifetime
         const string stays = "target_registry: 'target' is not the source registry 'source'; a context migration stays in one registry: use migration_type 'registry' to copy to another.";
         Assert.EndsWith(stays, otherRegistry, StringComparison.Ordinal);
         Assert.EndsWith(stays, wizard, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "target_registry: 'target' is not the source registry 'source'; an archive keeps the versions in the data directory and removes them from the source registry: use migration_type 'registry' to copy to another.",
+            archive, StringComparison.Ordinal);
         Assert.EndsWith("target_registry: Registry 'nowhere-registry' is not configured. Configured registries: source, target.", unknownTarget, StringComparison.Ordinal);
         Assert.EndsWith("source_registry: Registry 'elsewhere' is not configured. Configured registries: source, target.", unknownSource, StringComparison.Ordinal);
         Assert.Empty((await RegistrySnapshot.TakeAsync(_source.BaseAddress)).DifferencesFrom(sourceBefore));

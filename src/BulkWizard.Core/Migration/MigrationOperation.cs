@@ -95,11 +95,11 @@ public sealed class MigrationOperation : IBulkOperation
         ArgumentNullException.ThrowIfNull(session);
         var answers = session.Answers;
         var type = MigrationTypes.Find(answers.GetString(MigrationKeys.MigrationType)) ?? throw new WizardInputException("migration_type: not answered.");
-        if (type == MigrationTypes.Context)
+        if (!type.ToAnotherRegistry)
         {
             var targetRegistry = answers.GetString(MigrationKeys.TargetRegistry)
                 ?? (session.Proposed.GetValueOrDefault(MigrationKeys.TargetRegistry) is { } proposed ? proposed.GetValue<string>() : null);
-            MigrationRegistries.EnsureSameRegistry(_registries, gateway.Registry.Name, targetRegistry);
+            MigrationRegistries.EnsureSameRegistry(_registries, gateway.Registry.Name, targetRegistry, type.Value);
         }
 
         var sourceContext = SourceContextSelection.Of(session);

@@ -22,11 +22,11 @@ public static class MigrationRegistries
     }
 
     /// <summary>
-    /// A context migration's target is its source registry: a <c>target_registry</c> naming another one is refused
-    /// rather than ignored, since the copy would not go where it says.
+    /// A context migration's target is its source registry, and an archive's is the data directory: a
+    /// <c>target_registry</c> naming another registry is refused rather than ignored, since nothing would go there.
     /// </summary>
-    /// <exception cref="WizardInputException">A registry migration's target was given to a context migration.</exception>
-    internal static void EnsureSameRegistry(IRegistryGatewayProvider registries, string source, string? targetRegistry)
+    /// <exception cref="WizardInputException">A registry migration's target was given to a context migration or an archive.</exception>
+    internal static void EnsureSameRegistry(IRegistryGatewayProvider registries, string source, string? targetRegistry, string migrationType)
     {
         if (targetRegistry is null)
         {
@@ -37,7 +37,11 @@ public static class MigrationRegistries
         if (!string.Equals(target, source, StringComparison.OrdinalIgnoreCase))
         {
             throw new WizardInputException(
-                $"target_registry: '{target}' is not the source registry '{source}'; a context migration stays in one registry: use migration_type 'registry' to copy to another.");
+                $"target_registry: '{target}' is not the source registry '{source}'; " +
+                (migrationType == MigrationKeys.Archive
+                    ? "an archive keeps the versions in the data directory and removes them from the source registry"
+                    : "a context migration stays in one registry") +
+                ": use migration_type 'registry' to copy to another.");
         }
     }
 }
