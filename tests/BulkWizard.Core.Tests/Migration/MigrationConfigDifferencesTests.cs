@@ -57,4 +57,19 @@ public sealed class MigrationConfigDifferencesTests
         Assert.Equal(7, plan.Changes.Count(c => c.Describe().Contains("effective config differs", StringComparison.Ordinal)));
         Assert.Contains(plan.Warnings, w => w.StartsWith("Effective config differs in the target for 7 subject(s)", StringComparison.Ordinal) && w.EndsWith("; ….", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task TheSourceContextIsReadOnly_TheCopyNamesTheModeItGetsInTheTarget()
+    {
+        await using var harness = await MigrationHarness.StartAsync();
+        await MigrationHarness.RegisterAsync(harness.Source, "orders-value", MigrationHarness.Record("Order"));
+        await harness.Source.SetModeAsync(RegistryScope.ForContext("."), new RegistryMode("READONLY"), force: false, CancellationToken.None);
+
+        var plan = await harness.PlanAsync(["orders-value"], "target", ".prod");
+
+        Assert.EndsWith(
+            "; effective config differs in the target: mode READONLY (global) → READWRITE (server default)",
+            plan.Changes.Single(c => c.Subject == ":.prod:orders-value").Describe(),
+            StringComparison.Ordinal);
+    }
 }
