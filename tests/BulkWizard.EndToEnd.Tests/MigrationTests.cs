@@ -140,6 +140,29 @@ public sealed class MigrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ContextMigration_ThePlanNamesEachCopysEffectiveConfigDifference()
+    {
+        using (var seed = new RegistrySeeder(_source.BaseAddress))
+        {
+            await seed.SetCompatibilityAsync(":.prod:", "NONE");
+        }
+
+        await using var client = await ServerLauncher.ConnectAsync(Settings());
+
+        var plan = (await client.CallAsync("bulk_schema_migration", new()
+        {
+            ["migration_type"] = "context", ["pattern"] = "*", ["source_registry"] = "source", ["target_context"] = ".prod", ["source_after"] = "keep",
+        }))["plan"]!;
+        var page = await client.CallAsync("get_bulk_plan", new() { ["plan_id"] = plan.Str("plan_id") });
+
+        var lines = page["changes"]!.AsArray().ToDictionary(i => i!.Str("subject"), i => i!.Str("change"));
+        Assert.EndsWith("; effective config differs in the target: compatibility BACKWARD (global) → NONE (context .prod)", lines[":.prod:common-address"], StringComparison.Ordinal);
+        Assert.EndsWith("; effective config differs in the target: compatibility BACKWARD (global) → NONE (context .prod)", lines[":.prod:customer-value"], StringComparison.Ordinal);
+        Assert.DoesNotContain("effective config", lines[":.prod:orders-value"], StringComparison.Ordinal);
+        Assert.Contains(page["warnings"]!.AsArray(), w => w!.GetValue<string>().StartsWith("Effective config differs in the target for 2 subject(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Conflicts_ReportedInThePlanBeforeAnyWrite_ReferrersLeftOutToo()
     {
         using (var seed = new RegistrySeeder(_target.BaseAddress))

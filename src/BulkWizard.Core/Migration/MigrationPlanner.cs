@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BulkWizard.Core.Backups;
 using BulkWizard.Core.Cleanup;
+using BulkWizard.Core.Configuration.Compliance;
 using BulkWizard.Core.Execution;
 using BulkWizard.Core.Inventory;
 using BulkWizard.Core.Operations;
@@ -65,6 +66,9 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
         var sourceReader = new SubjectSettingsReader(source);
         var sourceSettings = (await sourceReader.ReadAsync(selection.Subjects, cancellationToken)).ToDictionary(s => s.Subject);
         var targetSettings = (await new SubjectSettingsReader(target).ReadAsync([.. moved.Values], cancellationToken)).ToDictionary(s => s.Subject);
+        var sourceScopes = await ScopeFieldsReader.ReadAsync(source, crossRegistry ? [sourceContext] : [sourceContext, request.TargetContext], cancellationToken);
+        var sourceScope = sourceScopes[sourceContext];
+        var targetScope = crossRegistry ? (await ScopeFieldsReader.ReadAsync(target, [request.TargetContext], cancellationToken))[request.TargetContext] : sourceScopes[request.TargetContext];
 
         var skipped = new List<SkippedSubject>();
         var numbering = new CopyNumbering(sourceVersions, request, includeDeleted);
@@ -103,11 +107,15 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
             var existing = targetState.VersionsOf(candidate.Target);
             var before = Snapshot(existing, targetSettings[candidate.Target]);
             var settings = sourceSettings[candidate.Source];
+            var now = targetSettings[candidate.Target];
             if (!request.PreserveIds)
             {
-                changes.Add(new SubjectCopyChange(
-                    candidate.Target.ToString(), candidate.Source.ToString(), candidate.Copy,
-                    request.CopySettings ? settings.OwnConfig : null, request.CopySettings ? settings.OwnMode : null, ranks.Of(candidate.Source)) { Registry = targetName });
+                var (ownConfig, ownMode) = request.CopySettings ? (settings.OwnConfig, settings.OwnMode) : (null, null);
+                changes.Add(new SubjectCopyChange(candidate.Target.ToString(), candidate.Source.ToString(), candidate.Copy, ownConfig, ownMode, ranks.Of(candidate.Source))
+                {
+                    Registry = targetName,
+                    ConfigDifferences = Differences(settings, sourceScope, now, targetScope, ownConfig ?? now.OwnConfig, ownMode ?? now.OwnMode),
+                });
                 continue;
             }
 
@@ -116,7 +124,11 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
                 [.. existing.Concat(candidate.ToImport).OrderBy(v => v.Version)],
                 request.CopySettings ? settings.OwnConfig : before.Config,
                 request.CopySettings ? settings.OwnMode : before.Mode);
-            changes.Add(new SubjectImportChange(candidate.Target.ToString(), candidate.Source.ToString(), copy, before, ranks.Of(candidate.Source)) { Registry = targetName });
+            changes.Add(new SubjectImportChange(candidate.Target.ToString(), candidate.Source.ToString(), copy, before, ranks.Of(candidate.Source))
+            {
+                Registry = targetName,
+                ConfigDifferences = Differences(settings, sourceScope, now, targetScope, copy.Config, copy.Mode),
+            });
         }
 
         if (request.RemovesSource)
@@ -138,7 +150,7 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
             }
         }
 
-        AddSettingsWarnings(request, candidates.Values, sourceSettings, targetSettings, warnings);
+        AddSettingsWarning(changes, warnings);
         if (RuleSetCheck.Add(changes, request.TargetContext, targetName) is { } carrying)
         {
             warnings.Add($"{carrying} copied version(s) carry rule sets, which a community-edition registry drops without an error: the run first checks " +
@@ -346,20 +358,26 @@ internal sealed class MigrationPlanner(IRegistryGatewayProvider registries, Time
     private static SubjectSnapshot Snapshot(IReadOnlyList<SchemaVersion> existing, SubjectSettings settings) =>
         new([.. existing.OrderBy(v => v.Version).Select(v => new VersionState(v.Version, v.Id, v.Deleted == true))], settings.OwnConfig, settings.OwnMode);
 
-    private static void AddSettingsWarnings(
-        MigrationRequest request, IEnumerable<MigrationCandidate> candidates, Dictionary<QualifiedSubject, SubjectSettings> source,
-        Dictionary<QualifiedSubject, SubjectSettings> target, List<string> warnings)
+    private static List<string>? Differences(SubjectSettings from, ScopeFields fromScope, SubjectSettings to, ScopeFields toScope, JsonObject? toConfig, string? toMode) =>
+        EffectiveConfigDifferences.Of(from, fromScope, to, toScope, toConfig, toMode) is { Count: > 0 } found ? [.. found] : null;
+
+    /// <summary>How many copies get another effective config, with a few examples: each change's line says from what to what.</summary>
+    private static void AddSettingsWarning(List<PlannedChange> changes, List<string> warnings)
     {
-        var differences = candidates
-            .Select(c => (Candidate: c, From: source[c.Source], To: target[c.Target]))
-            .Select(p => (p.Candidate, Before: $"{p.From.EffectiveLevel} ({p.From.LevelSource})",
-                After: request.CopySettings && p.From.OwnLevel is { } own ? $"{own} (subject)" : $"{p.To.EffectiveLevel} ({p.To.LevelSource})"))
-            .Where(d => d.Before.Split(' ')[0] != d.After.Split(' ')[0])
+        var differing = changes
+            .Select(c => c switch
+            {
+                SubjectImportChange i => (c.Subject, i.ConfigDifferences),
+                SubjectCopyChange c2 => (c.Subject, c2.ConfigDifferences),
+                _ => (c.Subject, null),
+            })
+            .Where(d => d.ConfigDifferences is not null)
             .ToList();
-        if (differences.Count > 0)
+        if (differing.Count > 0)
         {
-            warnings.Add($"Effective compatibility changes for {differences.Count} subject(s) (a named context does not inherit the default context's config): " +
-                string.Join("; ", differences.Take(5).Select(d => $"{d.Candidate.Target}: {d.Before} → {d.After}")) + (differences.Count > 5 ? "; …" : "") + ".");
+            warnings.Add($"Effective config differs in the target for {differing.Count} subject(s) (a named context does not inherit the default context's config; " +
+                "each copy's line says which fields, from what to what): " +
+                string.Join("; ", differing.Take(5).Select(d => $"{d.Subject}: {EffectiveConfigDifferences.Names(d.ConfigDifferences!)}")) + (differing.Count > 5 ? "; …" : "") + ".");
         }
     }
 }

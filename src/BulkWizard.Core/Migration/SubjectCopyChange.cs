@@ -20,6 +20,13 @@ namespace BulkWizard.Core.Migration;
 internal sealed record SubjectCopyChange(string Subject, string Source, IReadOnlyList<SchemaVersion> Versions, JsonObject? Config, string? Mode, int Rank)
     : PlannedChange(Subject)
 {
+    /// <summary>
+    /// What governs registrations differently for the copy than for the source subject (<see cref="EffectiveConfigDifferences"/>),
+    /// told by the preview; null when nothing differs.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? ConfigDifferences { get; init; }
+
     /// <summary>Only when the copied mode makes the target read-only or IMPORT; registering versions deletes nothing.</summary>
     [JsonIgnore]
     public override bool IsDestructive => Mode is "READONLY" or "READONLY_OVERRIDE" or "IMPORT";
@@ -35,7 +42,8 @@ internal sealed record SubjectCopyChange(string Subject, string Source, IReadOnl
 
     public override string Describe() =>
         $"{Source} → {Subject}{(Registry is null ? "" : $" on registry '{Registry}'")}: register {Versions.Count} version(s) with new ids, as version(s) " +
-        string.Join(", ", Versions.Select(v => v.Version)) + (Config is null ? "" : $"; config {Config.ToJsonString()}") + (Mode is null ? "" : $"; mode {Mode}");
+        string.Join(", ", Versions.Select(v => v.Version)) + (Config is null ? "" : $"; config {Config.ToJsonString()}") + (Mode is null ? "" : $"; mode {Mode}") +
+        EffectiveConfigDifferences.Describe(ConfigDifferences);
 
     public override async Task<JsonNode?> ReadStateAsync(IRegistryGateway gateway, CancellationToken cancellationToken) =>
         await CleanupState.ReadAsync(gateway, Target, cancellationToken);

@@ -25,6 +25,13 @@ namespace BulkWizard.Core.Migration;
 internal sealed record SubjectImportChange(string Subject, string Source, SubjectBackup Copy, SubjectSnapshot TargetAtPlanning, int Rank)
     : WholeSubjectChange(Subject)
 {
+    /// <summary>
+    /// What governs registrations differently for the copy than for the source subject (<see cref="EffectiveConfigDifferences"/>),
+    /// told by the preview; null when nothing differs.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? ConfigDifferences { get; init; }
+
     /// <summary>The version numbers this change registers.</summary>
     [JsonIgnore]
     public IReadOnlyList<int> Imported => [.. Copy.Versions.Select(v => v.Version).Where(n => TargetAtPlanning.Find(n) is null)];
@@ -50,7 +57,8 @@ internal sealed record SubjectImportChange(string Subject, string Source, Subjec
         var imported = Imported;
         var where = Registry is null ? "" : $" on registry '{Registry}'";
         return $"{Source} → {Subject}{where}: import version(s) {string.Join(", ", imported.Select(n => $"{n} (id {Copy.Versions.First(v => v.Version == n).Id})"))}" +
-            (Copy.Config is null ? "" : $"; config {Copy.Config.ToJsonString()}") + (Copy.Mode is null ? "" : $"; mode {Copy.Mode}");
+            (Copy.Config is null ? "" : $"; config {Copy.Config.ToJsonString()}") + (Copy.Mode is null ? "" : $"; mode {Copy.Mode}") +
+            EffectiveConfigDifferences.Describe(ConfigDifferences);
     }
 
     public override Task ApplyAsync(IRegistryGateway gateway, CancellationToken cancellationToken) =>

@@ -16,6 +16,12 @@ internal sealed record SubjectSettings(
     string EffectiveMode,
     string ModeSource)
 {
+    /// <summary>The mode the subject would have without one of its own: its context's, else the all-contexts one, else the server default.</summary>
+    public string InheritedMode { get; init; } = EffectiveMode;
+
+    /// <summary>Where <see cref="InheritedMode"/> comes from.</summary>
+    public string InheritedModeSource { get; init; } = ModeSource;
+
     public string? OwnLevel => OwnConfig?["compatibility"]?.GetValue<string>();
 
     /// <summary>The level as previews show it: explicit, or "inherited from &lt;scope&gt;: &lt;level&gt;".</summary>

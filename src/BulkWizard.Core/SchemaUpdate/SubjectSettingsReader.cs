@@ -48,7 +48,11 @@ internal sealed class SubjectSettingsReader(IRegistryGateway gateway)
                     ownLevel ?? inherited.Level,
                     ownLevel is null ? inherited.LevelSource : "subject",
                     mode?.Name ?? inherited.Mode,
-                    mode is null ? inherited.ModeSource : "subject");
+                    mode is null ? inherited.ModeSource : "subject")
+                {
+                    InheritedMode = inherited.Mode,
+                    InheritedModeSource = inherited.ModeSource,
+                };
             });
         return results;
     }

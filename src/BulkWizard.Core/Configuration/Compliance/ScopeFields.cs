@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BulkWizard.Compatibility;
 using BulkWizard.Core.Registry;
 
 namespace BulkWizard.Core.Configuration.Compliance;
@@ -38,6 +39,24 @@ internal sealed class ScopeFields(string context, JsonObject? global, JsonObject
         return own[field] is { } value ? new(value, ConfigField.SubjectSource)
             : global?[field] is { } fromGlobal ? new(fromGlobal, GlobalSource)
             : new(null, ConfigField.ServerDefaultSource);
+    }
+
+    /// <summary>
+    /// Any config field as in effect for a subject whose own config is <paramref name="own"/> (null: none). The
+    /// inheritable ones as <see cref="Of"/>; the level, metadata and rule sets come from the subject's config alone when
+    /// it has one, else from what its context hands down, and a level set nowhere is the server default.
+    /// </summary>
+    public ConfigField InEffect(JsonObject? own, string field)
+    {
+        if (Inheritable.Contains(field))
+        {
+            return Of(own, field);
+        }
+
+        var found = own is null ? Inherited(field) : new ConfigField(own[field], ConfigField.SubjectSource);
+        return field == "compatibility" && found.Value is null
+            ? new ConfigField(JsonValue.Create(CompatibilityLevels.ServerDefault.Format()), ConfigField.ServerDefaultSource)
+            : found;
     }
 
     /// <summary>An inheritable field for a subject without a config of its own.</summary>
