@@ -111,6 +111,70 @@ public sealed class MigrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ContextMigration_PermanentDelete_CopiesKeepIdsAndVersions_SourceGoneEntirely_RestoreBringsItBack()
+    {
+        var before = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+        string[] subjects = ["common-address", "customer-value", "orders-value"];
+        await using var client = await ServerLauncher.ConnectAsync(Settings());
+
+        var plan = (await client.CallAsync("bulk_schema_migration", new()
+        {
+            ["migration_type"] = "context", ["pattern"] = "*", ["source_registry"] = "source", ["target_context"] = ".prod",
+            ["source_after"] = "permanent_delete", ["unknown_impact"] = "proceed",
+        }))["plan"]!;
+        await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = plan.Str("plan_id"), ["plan_hash"] = plan.Str("plan_hash") });
+        var afterDryRun = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+        var run = await client.CallAsync("confirm_bulk_operation", Run(plan));
+        var after = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+        using var http = new HttpClient { BaseAddress = _source.BaseAddress };
+        var listedWithDeleted = (await http.GetFromJsonAsync<string[]>("subjects?deleted=true"))!;
+
+        Assert.True(plan["destructive"]!.GetValue<bool>());
+        Assert.Contains(
+            "Ids and version numbers are preserved through IMPORT on each target subject only, put back afterwards; the target's id counter stays above the highest imported id.",
+            plan["warnings"]!.AsArray().Select(w => w!.GetValue<string>()));
+        var preview = plan.Str("preview");
+        Assert.Contains("  - common-address → :.prod:common-address: import version(s) 1 (id 1), 2 (id 2)\n", preview, StringComparison.Ordinal);
+        Assert.Contains("  - common-address: soft-delete versions 1, 2; permanently delete versions 1, 2; no live version left\n", preview, StringComparison.Ordinal);
+        Assert.Contains("  - customer-value: soft-delete version 1; permanently delete version 1; no live version left\n", preview, StringComparison.Ordinal);
+        Assert.Contains("  - orders-value: soft-delete version 1; permanently delete version 1; no live version left\n", preview, StringComparison.Ordinal);
+        Assert.True(preview.IndexOf("  - customer-value: soft-delete", StringComparison.Ordinal) < preview.IndexOf("  - common-address: soft-delete", StringComparison.Ordinal),
+            "the referrer is removed before the subject it references: " + preview);
+        Assert.Empty(afterDryRun.DifferencesFrom(before));
+        Assert.True(run.Str("status") == "completed", run.ToJsonString());
+        Assert.Equal([":.prod:common-address", ":.prod:customer-value", ":.prod:orders-value", "common-address", "contexts", "customer-value", "orders-value"], after.DifferencesFrom(before));
+        foreach (var subject in subjects)
+        {
+            Assert.True(JsonNode.DeepEquals(VersionsWithoutSubject(before, subject), VersionsWithoutSubject(after, ":.prod:" + subject)),
+                $"{subject}: {before.Subject(subject)} vs {after.Subject(":.prod:" + subject)}");
+            Assert.Null(after.Subject(subject));
+            Assert.DoesNotContain(subject, listedWithDeleted);
+        }
+
+        Assert.Equal("FULL", after.Subject(":.prod:orders-value")!["config"]!["compatibilityLevel"]!.GetValue<string>());
+
+        var restore = (await client.CallAsync("restore_backup", new() { ["backup_id"] = run["task"]!["result"]!.Str("backup_id") }))["plan"]!;
+        await client.CallAsync("confirm_bulk_operation", new() { ["plan_id"] = restore.Str("plan_id"), ["plan_hash"] = restore.Str("plan_hash") });
+        var restored = await client.CallAsync("confirm_bulk_operation", Run(restore));
+        var back = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
+
+        Assert.True(restored.Str("status") == "completed", restored.ToJsonString());
+        // Every subject, version, id, config and mode is as before the migration. The .prod context the copies created
+        // stays listed: a restore puts subjects back, and only a rollback of the migration itself removes a context it created.
+        Assert.Equal(["contexts"], back.DifferencesFrom(before));
+        Assert.Equal([".", ".prod"], back.State["contexts"]!.AsArray().Select(c => c!.GetValue<string>()));
+    }
+
+    /// <summary>A subject's versions as the registry returns them, without the subject name each one repeats.</summary>
+    private static JsonArray VersionsWithoutSubject(RegistrySnapshot snapshot, string subject) =>
+        [.. snapshot.Subject(subject)!["versions"]!.AsArray().Select(v =>
+        {
+            var copy = v!.DeepClone().AsObject();
+            copy.Remove("subject");
+            return copy;
+        })];
+
+    [Fact]
     public async Task Archive_OldVersionsToAnArchiveThenSoftDeleted_ListedAsArchive_RestoredLikeABackup()
     {
         var before = await RegistrySnapshot.TakeAsync(_source.BaseAddress);
