@@ -97,9 +97,7 @@ public sealed class MigrationOperation : IBulkOperation
         var type = MigrationTypes.Find(answers.GetString(MigrationKeys.MigrationType)) ?? throw new WizardInputException("migration_type: not answered.");
         if (!type.ToAnotherRegistry)
         {
-            var targetRegistry = answers.GetString(MigrationKeys.TargetRegistry)
-                ?? (session.Proposed.GetValueOrDefault(MigrationKeys.TargetRegistry) is { } proposed ? proposed.GetValue<string>() : null);
-            MigrationRegistries.EnsureSameRegistry(_registries, gateway.Registry.Name, targetRegistry, type.Value);
+            MigrationRegistries.EnsureSameRegistry(_registries, gateway.Registry.Name, session.Given(MigrationKeys.TargetRegistry), type.Value);
         }
 
         var sourceContext = SourceContextSelection.Of(session);

@@ -14,8 +14,7 @@ internal static class SourceContextSelection
     /// <summary>The source context given (answered, or proposed by the arguments given up front); null when none.</summary>
     public static string? Of(WizardSession session)
     {
-        var given = session.Answers.GetString(MigrationKeys.SourceContext)
-            ?? (session.Proposed.GetValueOrDefault(MigrationKeys.SourceContext) is { } proposed ? proposed.GetValue<string>() : null);
+        var given = session.Given(MigrationKeys.SourceContext);
         return given is null ? null : MigrationContexts.Normalize(given);
     }
 

@@ -24,6 +24,10 @@ public sealed class WizardSession(string id, IWizardDefinition definition, strin
     /// <summary>Answers given up front, tried on each step before asking.</summary>
     public Dictionary<string, JsonNode?> Proposed { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>A text answer, or the one given up front while its step has not been reached; null when neither.</summary>
+    public string? Given(string key) =>
+        Answers.GetString(key) ?? (Proposed.GetValueOrDefault(key) is JsonValue proposed ? proposed.ToString() : null);
+
     public WizardStatus Status { get; set; } = WizardStatus.Asking;
 
     public Question? Pending { get; set; }

@@ -327,8 +327,7 @@ public sealed class WizardConversation(
     /// </summary>
     private void ReadPendingAnswers(WizardSession session, ConversationState state)
     {
-        var type = session.Answers.GetString(OperationTypes.Key)
-            ?? (session.Proposed.GetValueOrDefault(OperationTypes.Key) is JsonValue proposed ? proposed.ToString() : null);
+        var type = session.Given(OperationTypes.Key);
         if (state.PendingAnswers is not { } answers || planning.Find(type) is not { } operation)
         {
             return;
